@@ -1,0 +1,86 @@
+/**
+ * Key builders for every entity of the single table (see docs/data-model.md). Nothing else builds key strings.
+ * Ids of content (consultation, commitment, section) are slugs; generated ids are ULIDs; neither contains '#'.
+ */
+
+export type Key = { pk: string; sk: string };
+
+/** Vote tallies are spread over shards so a burst of votes on one commitment does not heat one partition. */
+export const TALLY_SHARDS = 10;
+
+/** FNV-1a: a stable shard for a participant, so their vote changes always touch the same shard. */
+export function shardOf(value: string, shards: number = TALLY_SHARDS): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < value.length; i++) {
+    hash ^= value.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % shards;
+}
+
+export const keys = {
+  tallyShard: (commitmentId: string, shard: number): Key => ({
+    pk: `COMMITMENT#${commitmentId}#TALLY#${shard}`,
+    sk: 'TALLY',
+  }),
+  allTallyShards: (commitmentId: string): Key[] =>
+    Array.from({ length: TALLY_SHARDS }, (_, shard) => keys.tallyShard(commitmentId, shard)),
+
+  participantProfile: (participantId: string): Key => ({ pk: `PARTICIPANT#${participantId}`, sk: 'PROFILE' }),
+  vote: (participantId: string, commitmentId: string): Key => ({
+    pk: `PARTICIPANT#${participantId}`,
+    sk: `VOTE#${commitmentId}`,
+  }),
+  reaction: (participantId: string, commentId: string): Key => ({
+    pk: `PARTICIPANT#${participantId}`,
+    sk: `REACTION#${commentId}`,
+  }),
+  participantItemsPrefix: (participantId: string) => ({ pk: `PARTICIPANT#${participantId}` }),
+
+  comment: (commentId: string): Key => ({ pk: `COMMENT#${commentId}`, sk: 'COMMENT' }),
+  report: (commentId: string, participantId: string): Key => ({
+    pk: `COMMENT#${commentId}`,
+    sk: `REPORT#${participantId}`,
+  }),
+
+  proposal: (proposalId: string): Key => ({ pk: `PROPOSAL#${proposalId}`, sk: 'PROPOSAL' }),
+  receipt: (tokenHash: string): Key => ({ pk: `RECEIPT#${tokenHash}`, sk: 'RECEIPT' }),
+  response: (responseId: string): Key => ({ pk: `RESPONSE#${responseId}`, sk: 'RESPONSE' }),
+  meeting: (meetingId: string): Key => ({ pk: `MEETING#${meetingId}`, sk: 'MEETING' }),
+  audit: (consultationId: string, entryId: string): Key => ({ pk: `AUDIT#${consultationId}`, sk: entryId }),
+  rateWindow: (scope: string, subject: string, window: number): Key => ({
+    pk: `RATE#${scope}#${subject}#${window}`,
+    sk: 'RATE',
+  }),
+  idempotency: (participantId: string, idempotencyKey: string): Key => ({
+    pk: `IDEMPOTENCY#${participantId}#${idempotencyKey}`,
+    sk: 'IDEMPOTENCY',
+  }),
+  seedMarker: (seedName: string): Key => ({ pk: `SEED#${seedName}`, sk: 'SEED' }),
+};
+
+/** Index keys (partition values); the sort values are ULIDs or zero-padded counts, see docs/data-model.md. */
+export const indexKeys = {
+  /** gsi1: top-level comments of a commitment, newest first. */
+  commitmentThread: (commitmentId: string) => `COMMITMENT#${commitmentId}#COMMENTS`,
+  /** gsi1: replies of a comment, oldest first. */
+  replies: (commentId: string) => `COMMENT#${commentId}#REPLIES`,
+  /** gsi1: votes of a commitment, sharded like tallies (summaries read them all). */
+  commitmentVotes: (commitmentId: string, shard: number) => `COMMITMENT#${commitmentId}#VOTES#${shard}`,
+  /** gsi1: proposals of a consultation by status. */
+  proposalsByStatus: (consultationId: string, status: string) => `CONSULTATION#${consultationId}#PROPOSALS#${status}`,
+  /** gsi1: meetings of a consultation by date. */
+  meetings: (consultationId: string) => `CONSULTATION#${consultationId}#MEETINGS`,
+  /** gsi2: top-level comments of one section, newest first. */
+  sectionThread: (commitmentId: string, sectionId: string) => `COMMITMENT#${commitmentId}#SECTION#${sectionId}`,
+  /** gsi3 / gsi4: the same threads ordered by agreement (sort key from agreedSortKey). */
+  /** gsi5: moderation queue of a consultation by state (pending, reported, hidden). */
+  moderationQueue: (consultationId: string, state: string) => `CONSULTATION#${consultationId}#MODERATION#${state}`,
+  /** gsi5: contributions still without a reasoned response. */
+  unanswered: (consultationId: string) => `CONSULTATION#${consultationId}#UNANSWERED`,
+};
+
+/** Sort key for "most agreed first" listings: agree count zero-padded, then the comment's ULID as a tiebreak. */
+export function agreedSortKey(agreeCount: number, commentId: string): string {
+  return `${String(agreeCount).padStart(10, '0')}#${commentId}`;
+}
