@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { ConsultationClosedError, NotFoundError, ValidationError } from './errors.ts';
 import { type Commitment, sectionIdsOf } from './schemas/commitment.ts';
 import { localizedTextSchema, slugSchema } from './schemas/common.ts';
-import { type Consultation, type ConsultationPhase, consultationSchema } from './schemas/consultation.ts';
+import { type Consultation, type ConsultationPhase, consultationFieldsSchema } from './schemas/consultation.ts';
 
 /**
  * What the API knows about the content: which consultations, commitments and sections exist and when each
  * consultation is open. Generated at build time from the same content files as the site (scripts/build-catalog.ts).
  */
-export const catalogConsultationSchema = consultationSchema.pick({
+export const catalogConsultationSchema = consultationFieldsSchema.pick({
   id: true,
   title: true,
   summary: true,
@@ -58,6 +58,14 @@ export function phaseOf(consultation: Pick<Consultation, 'opensAt' | 'closesAt'>
   if (t < Date.parse(consultation.opensAt)) return 'upcoming';
   if (t >= Date.parse(consultation.closesAt)) return 'closed';
   return 'open';
+}
+
+/** The phase shown to people: an archived consultation is closed whatever its dates. */
+export function consultationPhase(
+  consultation: Pick<Consultation, 'opensAt' | 'closesAt' | 'status'>,
+  now: Date,
+): ConsultationPhase {
+  return consultation.status === 'archived' ? 'closed' : phaseOf(consultation, now);
 }
 
 export type CatalogDiagnostic = { field: string; message: string };
@@ -161,7 +169,7 @@ export class Catalog {
       ]);
     }
     const consultation = this.consultation(commitment.consultationId);
-    const phase = consultation.status === 'archived' ? 'closed' : phaseOf(consultation, now);
+    const phase = consultationPhase(consultation, now);
     if (phase !== 'open') throw new ConsultationClosedError(phase);
     return commitment;
   }

@@ -57,6 +57,8 @@ export const keys = {
     sk: 'IDEMPOTENCY',
   }),
   seedMarker: (seedName: string): Key => ({ pk: `SEED#${seedName}`, sk: 'SEED' }),
+  /** A fixed key the health check reads; it need not exist. */
+  health: (): Key => ({ pk: 'HEALTH', sk: 'HEALTH' }),
 };
 
 /** Index keys (partition values); the sort values are ULIDs or zero-padded counts, see docs/data-model.md. */

@@ -13,24 +13,28 @@ export const demoWindowSchema = z.strictObject({
   closesInDays: z.int().min(-365).max(365),
 });
 
-export const consultationSchema = z
-  .strictObject({
-    id: slugSchema,
-    title: localizedTextSchema,
-    summary: localizedTextSchema,
-    /** What is being drafted and why; how the input will be used. */
-    purpose: localizedTextSchema,
-    legalBasis: localizedTextSchema,
-    programme: localizedTextSchema,
-    opensAt: isoDateTimeSchema,
-    closesAt: isoDateTimeSchema,
-    responsesDueAt: isoDateTimeSchema.optional(),
-    status: z.enum(CONSULTATION_STATUSES),
-    moderationMode: z.enum(MODERATION_MODES),
-    demoWindow: demoWindowSchema.optional(),
-  })
-  .refine((c) => Date.parse(c.opensAt) < Date.parse(c.closesAt), {
+/** The fields of a consultation; `consultationSchema` adds the checks across fields. */
+export const consultationFieldsSchema = z.strictObject({
+  id: slugSchema,
+  title: localizedTextSchema,
+  summary: localizedTextSchema,
+  /** What is being drafted and why; how the input will be used. */
+  purpose: localizedTextSchema,
+  legalBasis: localizedTextSchema,
+  programme: localizedTextSchema,
+  opensAt: isoDateTimeSchema,
+  closesAt: isoDateTimeSchema,
+  responsesDueAt: isoDateTimeSchema.optional(),
+  status: z.enum(CONSULTATION_STATUSES),
+  moderationMode: z.enum(MODERATION_MODES),
+  demoWindow: demoWindowSchema.optional(),
+});
+
+export const consultationSchema = consultationFieldsSchema.refine(
+  (c) => Date.parse(c.opensAt) < Date.parse(c.closesAt),
+  {
     message: 'closesAt must be after opensAt',
     path: ['closesAt'],
-  });
+  },
+);
 export type Consultation = z.infer<typeof consultationSchema>;

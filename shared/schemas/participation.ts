@@ -34,6 +34,7 @@ export type ReplyInput = z.infer<typeof replyInputSchema>;
 export const commentReactionInputSchema = z.strictObject({ reaction: z.enum(REACTIONS) });
 export type CommentReactionInput = z.infer<typeof commentReactionInputSchema>;
 
+export type VoteChoice = (typeof VOTE_CHOICES)[number];
 export const commitmentVoteInputSchema = z.strictObject({ choice: z.enum(VOTE_CHOICES) });
 export type CommitmentVoteInput = z.infer<typeof commitmentVoteInputSchema>;
 

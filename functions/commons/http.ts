@@ -1,0 +1,82 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { NotFoundError } from '#shared/errors.ts';
+import type { Language } from '#shared/schemas/common.ts';
+import { logger } from './logger.ts';
+import { toProblem } from './problem.ts';
+
+export type HttpEvent = APIGatewayProxyEventV2;
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+export type HttpHandler = (event: HttpEvent) => Promise<HttpResult>;
+
+/** A route's work: returns the body and, optionally, status and cache policy; throws domain errors. */
+export type RouteAction = (event: HttpEvent) => Promise<{ body: unknown; status?: number; cacheSeconds?: number }>;
+
+/** The page language: `?lang=en|sq`, else the first supported Accept-Language, else Albanian. */
+export function languageOf(event: HttpEvent): Language {
+  const query = event.queryStringParameters?.lang;
+  if (query === 'en' || query === 'sq') return query;
+  const accept = event.headers?.['accept-language'] ?? '';
+  for (const part of accept.split(',')) {
+    const tag = part.trim().slice(0, 2).toLowerCase();
+    if (tag === 'sq' || tag === 'en') return tag;
+  }
+  return 'sq';
+}
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): HttpResult {
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'x-content-type-options': 'nosniff', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+/** Public reads may be cached briefly by CloudFront so a burst of readers does not reach DynamoDB per request. */
+function cacheHeaders(cacheSeconds: number | undefined): Record<string, string> {
+  return cacheSeconds
+    ? { 'cache-control': `public, max-age=0, s-maxage=${cacheSeconds}, stale-while-revalidate=${cacheSeconds}` }
+    : { 'cache-control': 'no-store' };
+}
+
+/**
+ * Turns a table of route actions (keyed by API Gateway route key, e.g. `GET /api/consultations/{consultationId}`)
+ * into one Lambda handler: errors become problem+json, each request is logged with its route, status and duration.
+ */
+export function createHttpHandler(actions: Record<string, RouteAction>): HttpHandler {
+  return async (event) => {
+    const started = performance.now();
+    let result: HttpResult;
+    try {
+      const action = actions[event.routeKey];
+      if (!action) throw new NotFoundError('route');
+      const { body, status = 200, cacheSeconds } = await action(event);
+      result = json(status, body, cacheHeaders(cacheSeconds));
+    } catch (error) {
+      const { status, problem, retryAfterSeconds } = toProblem(error, languageOf(event));
+      if (status >= 500) logger.error('request failed', { routeKey: event.routeKey, error: errorSummary(error) });
+      result = json(status, problem, {
+        'content-type': 'application/problem+json; charset=utf-8',
+        'cache-control': 'no-store',
+        ...(retryAfterSeconds ? { 'retry-after': String(retryAfterSeconds) } : {}),
+      });
+    }
+    logger.info('request', {
+      routeKey: event.routeKey,
+      requestId: event.requestContext?.requestId,
+      status: result.statusCode,
+      durationMs: Math.round(performance.now() - started),
+    });
+    return result;
+  };
+}
+
+/** The error's name and message only: never the event or a payload. */
+function errorSummary(error: unknown): { name: string; message: string } {
+  return error instanceof Error ? { name: error.name, message: error.message } : { name: 'unknown', message: '' };
+}
+
+export function pathParameter(event: HttpEvent, name: string): string {
+  const value = event.pathParameters?.[name];
+  if (value === undefined) throw new NotFoundError('route');
+  return value;
+}

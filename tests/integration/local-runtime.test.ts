@@ -1,0 +1,105 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HttpHandler } from '#functions/commons/http.ts';
+import catalogData from '#functions/generated/catalog.json' with { type: 'json' };
+import { FUNCTION_ENTRIES } from '#functions/routes.ts';
+import type { CatalogData } from '#shared/catalog.ts';
+import { LOCAL_AWS_ENV } from '../../local/dynamodb-local.ts';
+import { createLocalServer } from '../../local/http-adapter.ts';
+import { demoVotes, seedDemoData } from '../../local/seed.ts';
+import { createTestTable, type TestTable } from '../support/local-table.ts';
+
+/**
+ * The local runtime as `npm start` runs it: the HTTP adapter in front of the very Lambda handler modules (their
+ * production wiring, configured by environment) on DynamoDB Local, and the static site on the same origin.
+ */
+let table: TestTable;
+let server: ReturnType<typeof createLocalServer>;
+let base: string;
+const catalog = catalogData as CatalogData;
+
+beforeAll(async () => {
+  table = await createTestTable();
+  Object.assign(process.env, LOCAL_AWS_ENV, { DYNAMODB_ENDPOINT: table.endpoint, TABLE_NAME: table.tableName });
+  await seedDemoData(table.documents, table.tableName, catalog);
+  const siteDir = await mkdtemp(path.join(tmpdir(), 'konsulto-site-'));
+  await mkdir(path.join(siteDir, 'en'));
+  await writeFile(path.join(siteDir, 'index.html'), '<!doctype html><title>Konsulto</title>');
+  await writeFile(path.join(siteDir, 'en/index.html'), '<!doctype html><title>Konsulto EN</title>');
+  await writeFile(path.join(siteDir, '404.html'), '<!doctype html><title>404</title>');
+  const handlers = Object.fromEntries(
+    await Promise.all(
+      Object.entries(FUNCTION_ENTRIES).map(async ([name, entry]) => {
+        const module = (await import(path.resolve(entry))) as { handler: HttpHandler };
+        return [name, module.handler];
+      }),
+    ),
+  );
+  server = createLocalServer({ handlers: handlers as Record<keyof typeof FUNCTION_ENTRIES, HttpHandler>, siteDir });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await table.drop();
+});
+
+describe('local runtime: one origin for site and API', () => {
+  it('reports health from the real table', async () => {
+    const response = await fetch(`${base}/api/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', checks: { table: 'ok' } });
+  });
+
+  it('lists the published demo consultations, the open one first', async () => {
+    const response = await fetch(`${base}/api/consultations`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { consultations: { id: string; commitmentCount: number }[] };
+    expect(body.consultations.map((c) => c.id).sort()).toEqual(catalog.consultations.map((c) => c.id).sort());
+    expect(body.consultations.reduce((n, c) => n + c.commitmentCount, 0)).toBe(catalog.commitments.length);
+  });
+
+  it('serves each consultation with tallies equal to the seeded votes', async () => {
+    for (const consultation of catalog.consultations) {
+      const response = await fetch(`${base}/api/consultations/${consultation.id}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toContain('s-maxage=5');
+      const body = (await response.json()) as { commitments: { id: string; tally: Record<string, number> }[] };
+      for (const commitment of body.commitments) {
+        const votes = demoVotes(catalog).filter((v) => v.commitmentId === commitment.id);
+        expect(commitment.tally).toEqual({
+          support: votes.filter((v) => v.choice === 'support').length,
+          oppose: votes.filter((v) => v.choice === 'oppose').length,
+          neutral: votes.filter((v) => v.choice === 'neutral').length,
+          comments: 0,
+        });
+      }
+    }
+  });
+
+  it('answers unknown consultations and unknown API paths with problem+json 404', async () => {
+    const unknown = await fetch(`${base}/api/consultations/nope`, { headers: { 'accept-language': 'en' } });
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+    expect(await unknown.json()).toMatchObject({ code: 'not-found', detail: 'The consultation was not found.' });
+    const noRoute = await fetch(`${base}/api/nothing-here`);
+    expect(noRoute.status).toBe(404);
+    const wrongMethod = await fetch(`${base}/api/consultations`, { method: 'DELETE' });
+    expect(wrongMethod.status).toBe(404);
+  });
+
+  it('serves the built site, directory indexes included, and nothing outside it', async () => {
+    const home = await fetch(`${base}/`);
+    expect(home.status).toBe(200);
+    expect(home.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await home.text()).toContain('<title>Konsulto</title>');
+    expect(await (await fetch(`${base}/en/`)).text()).toContain('Konsulto EN');
+    const traversal = await fetch(`${base}/..%2F..%2Fetc%2Fpasswd`);
+    expect(traversal.status).toBe(404);
+    expect(await traversal.text()).not.toContain('root:');
+  });
+});
