@@ -15,6 +15,7 @@ export type Route = {
 
 export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/api/health', function: 'health' },
+  { method: 'GET', path: '/api/openapi.json', function: 'public-read' },
   { method: 'GET', path: '/api/consultations', function: 'public-read' },
   { method: 'GET', path: '/api/consultations/{consultationId}', function: 'public-read' },
 ];

@@ -12,6 +12,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { HttpHandler } from '#functions/commons/http.ts';
 import { FUNCTION_ENTRIES, type RouteFunction } from '#functions/routes.ts';
 import { buildCatalog, CATALOG_FILE } from '../scripts/build-catalog.ts';
+import { writeOpenApiDocument } from '../scripts/build-openapi.ts';
 import { localClientConfig, startDynamoDbLocal, useLocalAwsEnv } from './dynamodb-local.ts';
 import { assertLocalEndpoint } from './endpoint-guard.ts';
 import { createLocalServer } from './http-adapter.ts';
@@ -105,6 +106,7 @@ async function main() {
     }
     await mkdir(path.dirname(CATALOG_FILE), { recursive: true });
     await writeFile(CATALOG_FILE, `${JSON.stringify(data, null, 2)}\n`);
+    await writeOpenApiDocument();
 
     step(4, 'Seeding demo data…');
     const documents = DynamoDBDocumentClient.from(client);

@@ -5,7 +5,8 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { applyDemoWindow, buildCatalogData } from '#shared/catalog.ts';
+import { applyDemoWindow } from '#shared/catalog.ts';
+import { buildCatalogData } from '#shared/catalog-builder.ts';
 import { CONTENT_DIR, loadContent } from './content.ts';
 
 export const CATALOG_FILE = path.resolve(import.meta.dirname, '../functions/generated/catalog.json');

@@ -14,8 +14,9 @@ export async function bundleFunctions() {
     const outfile = path.join(BUNDLE_DIR, name, 'index.mjs');
     await mkdir(path.dirname(outfile), { recursive: true });
     const result = await build({ ...BUNDLE_OPTIONS, entryPoints: [path.join(ROOT, entry)], outfile, metafile: true });
-    await writeFile(path.join(BUNDLE_DIR, name, 'meta.json'), JSON.stringify(result.metafile));
-    const output = Object.entries(result.metafile.outputs).find(([file]) => file.endsWith('.mjs'));
+    const metafile = result.metafile ?? { inputs: {}, outputs: {} };
+    await writeFile(path.join(BUNDLE_DIR, name, 'meta.json'), JSON.stringify(metafile));
+    const output = Object.entries(metafile.outputs).find(([file]) => file.endsWith('.mjs'));
     sizes[name] = output?.[1].bytes ?? 0;
   }
   return sizes;

@@ -1,3 +1,5 @@
+import type { BuildOptions } from 'esbuild';
+
 /**
  * esbuild settings for the Lambda bundles, shared by `npm run build:functions`, the benchmarks and the CDK
  * function construct (infra/constructs/api-function.ts), so what is measured is what is deployed.
@@ -8,7 +10,7 @@ export const LAMBDA_TARGET = 'node24';
 export const ESM_REQUIRE_BANNER =
   "import { createRequire as __konsultoCreateRequire } from 'node:module'; const require = __konsultoCreateRequire(import.meta.url);";
 
-export const BUNDLE_OPTIONS = {
+export const BUNDLE_OPTIONS: BuildOptions = {
   bundle: true,
   platform: 'node',
   target: LAMBDA_TARGET,
@@ -18,4 +20,4 @@ export const BUNDLE_OPTIONS = {
   mainFields: ['module', 'main'],
   banner: { js: ESM_REQUIRE_BANNER },
   legalComments: 'none',
-} as const;
+};

@@ -1,41 +1,13 @@
-import { z } from 'zod';
 import { ConsultationClosedError, NotFoundError, ValidationError } from './errors.ts';
-import { type Commitment, sectionIdsOf } from './schemas/commitment.ts';
-import { localizedTextSchema, slugSchema } from './schemas/common.ts';
-import { type Consultation, type ConsultationPhase, consultationFieldsSchema } from './schemas/consultation.ts';
+import type { CatalogCommitment, CatalogConsultation, CatalogData } from './schemas/catalog.ts';
+import type { Consultation, ConsultationPhase } from './schemas/consultation.ts';
 
-/**
- * What the API knows about the content: which consultations, commitments and sections exist and when each
- * consultation is open. Generated at build time from the same content files as the site (scripts/build-catalog.ts).
+export type { CatalogCommitment, CatalogConsultation, CatalogData } from './schemas/catalog.ts';
+
+/*
+ * What the API knows about the content (generated at build time by scripts/build-catalog.ts) and the rules over it.
+ * Only type imports from the schemas: this module is bundled into every Lambda and must not pull in zod.
  */
-export const catalogConsultationSchema = consultationFieldsSchema.pick({
-  id: true,
-  title: true,
-  summary: true,
-  opensAt: true,
-  closesAt: true,
-  responsesDueAt: true,
-  status: true,
-  moderationMode: true,
-});
-export type CatalogConsultation = z.infer<typeof catalogConsultationSchema>;
-
-export const catalogCommitmentSchema = z.strictObject({
-  id: slugSchema,
-  consultationId: slugSchema,
-  order: z.int(),
-  version: z.int(),
-  title: localizedTextSchema,
-  summary: localizedTextSchema,
-  sectionIds: z.array(slugSchema),
-});
-export type CatalogCommitment = z.infer<typeof catalogCommitmentSchema>;
-
-export const catalogDataSchema = z.strictObject({
-  consultations: z.array(catalogConsultationSchema),
-  commitments: z.array(catalogCommitmentSchema),
-});
-export type CatalogData = z.infer<typeof catalogDataSchema>;
 
 const DAY_MS = 86_400_000;
 
@@ -66,59 +38,6 @@ export function consultationPhase(
   now: Date,
 ): ConsultationPhase {
   return consultation.status === 'archived' ? 'closed' : phaseOf(consultation, now);
-}
-
-export type CatalogDiagnostic = { field: string; message: string };
-
-/** Builds the API catalog from validated content; reports cross-file problems (unknown or duplicate ids). */
-export function buildCatalogData(
-  consultations: Consultation[],
-  commitments: Commitment[],
-): { data: CatalogData; problems: CatalogDiagnostic[] } {
-  const problems: CatalogDiagnostic[] = [];
-  const consultationIds = new Set<string>();
-  for (const c of consultations) {
-    if (consultationIds.has(c.id))
-      problems.push({ field: `consultations.${c.id}`, message: 'duplicate consultation id' });
-    consultationIds.add(c.id);
-  }
-  const commitmentIds = new Set<string>();
-  for (const c of commitments) {
-    if (commitmentIds.has(c.id)) problems.push({ field: `commitments.${c.id}`, message: 'duplicate commitment id' });
-    commitmentIds.add(c.id);
-    if (!consultationIds.has(c.consultationId)) {
-      problems.push({
-        field: `commitments.${c.id}.consultationId`,
-        message: `unknown consultation "${c.consultationId}"`,
-      });
-    }
-  }
-  const data: CatalogData = {
-    consultations: consultations
-      .filter((c) => c.status !== 'draft')
-      .map(({ id, title, summary, opensAt, closesAt, responsesDueAt, status, moderationMode }) => ({
-        id,
-        title,
-        summary,
-        opensAt,
-        closesAt,
-        ...(responsesDueAt ? { responsesDueAt } : {}),
-        status,
-        moderationMode,
-      })),
-    commitments: commitments
-      .map((c) => ({
-        id: c.id,
-        consultationId: c.consultationId,
-        order: c.order,
-        version: c.version,
-        title: c.title,
-        summary: c.summary,
-        sectionIds: sectionIdsOf(c),
-      }))
-      .sort((a, b) => a.consultationId.localeCompare(b.consultationId) || a.order - b.order),
-  };
-  return { data, problems };
 }
 
 /** Read-side lookups and the participation rule over a catalog. */

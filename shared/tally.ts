@@ -1,4 +1,6 @@
-import { EMPTY_TALLY, type Tally } from './schemas/participation.ts';
+import type { Tally } from './schemas/participation.ts';
+
+export const EMPTY_TALLY: Readonly<Tally> = Object.freeze({ support: 0, oppose: 0, neutral: 0, comments: 0 });
 
 type TallyShard = Partial<Record<keyof Tally, number>>;
 

@@ -1,7 +1,9 @@
 import { type Catalog, type CatalogConsultation, consultationPhase } from '#shared/catalog.ts';
 import type { Clock, TallyReader } from '#shared/ports.ts';
 import type { ConsultationDetail, ConsultationList, ConsultationView } from '#shared/schemas/api.ts';
+import { EMPTY_TALLY } from '#shared/tally.ts';
 import { createHttpHandler, type HttpHandler, pathParameter } from '../commons/http.ts';
+import openApiDocument from '../generated/openapi.json' with { type: 'json' };
 
 export type PublicReadDeps = { catalog: Catalog; tallies: TallyReader; clock: Clock };
 
@@ -28,7 +30,7 @@ export async function getConsultation(deps: PublicReadDeps, consultationId: stri
     consultation: view(consultation, deps.clock()),
     commitments: commitments.map(({ consultationId: _, ...commitment }) => ({
       ...commitment,
-      tally: tallies.get(commitment.id) ?? { support: 0, oppose: 0, neutral: 0, comments: 0 },
+      tally: tallies.get(commitment.id) ?? { ...EMPTY_TALLY },
     })),
   };
 }
@@ -39,6 +41,7 @@ const PUBLIC_CACHE_SECONDS = 5;
 /** The public-read function: the consultation list and one consultation with its commitments and tallies. */
 export function createPublicReadHandler(deps: PublicReadDeps): HttpHandler {
   return createHttpHandler({
+    'GET /api/openapi.json': async () => ({ body: openApiDocument, cacheSeconds: 300 }),
     'GET /api/consultations': async () => ({ body: listConsultations(deps), cacheSeconds: PUBLIC_CACHE_SECONDS }),
     'GET /api/consultations/{consultationId}': async (event) => ({
       body: await getConsultation(deps, pathParameter(event, 'consultationId')),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { catalogCommitmentSchema, catalogConsultationSchema } from '../catalog.ts';
+import { catalogCommitmentSchema, catalogConsultationSchema } from './catalog.ts';
 import { CONSULTATION_PHASES } from './consultation.ts';
 import { tallySchema } from './participation.ts';
 

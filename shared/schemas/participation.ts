@@ -75,4 +75,3 @@ export const tallySchema = z.strictObject({
   comments: z.int().min(0),
 });
 export type Tally = z.infer<typeof tallySchema>;
-export const EMPTY_TALLY: Tally = Object.freeze({ support: 0, oppose: 0, neutral: 0, comments: 0 });

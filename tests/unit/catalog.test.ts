@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyDemoWindow, buildCatalogData, Catalog, phaseOf } from '#shared/catalog.ts';
+import { applyDemoWindow, Catalog, phaseOf } from '#shared/catalog.ts';
+import { buildCatalogData } from '#shared/catalog-builder.ts';
 import { ConsultationClosedError, NotFoundError, ValidationError } from '#shared/errors.ts';
 import { catalogFixture, NOW } from '../support/catalog-fixture.ts';
 
