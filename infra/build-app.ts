@@ -1,0 +1,53 @@
+import { type App, Tags, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { type CustomDomain, parseStage, stageConfig } from './config.ts';
+import { SITE_DIST } from './paths.ts';
+import { StatefulStack } from './stacks/stateful-stack.ts';
+import { StatelessStack } from './stacks/stateless-stack.ts';
+
+export type BuildAppOptions = {
+  /** Directory of the built site; defaults to site/dist. Tests pass a small fixture. */
+  siteAssetPath?: string;
+};
+
+/**
+ * Adds Konsulto's stacks for the `stage` in context to `app` and registers cdk-nag's AwsSolutions pack as a
+ * validation plugin, so any unacknowledged finding fails synthesis. Used by infra/app.ts and by tests/infra.
+ */
+export function buildApp(app: App, options: BuildAppOptions = {}) {
+  const config = stageConfig(parseStage(app.node.tryGetContext('stage')));
+  const customDomain = readCustomDomain(app);
+  const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
+  const prefix = `Konsulto-${config.stage}`;
+
+  const stateful = new StatefulStack(app, `${prefix}-Stateful`, {
+    env,
+    config,
+    description: `Konsulto ${config.stage}: DynamoDB table (retained)`,
+    terminationProtection: config.terminationProtection,
+  });
+  const stateless = new StatelessStack(app, `${prefix}-Stateless`, {
+    env,
+    config,
+    description: `Konsulto ${config.stage}: functions, HTTP API, site and CloudFront`,
+    table: stateful.table,
+    siteAssetPath: options.siteAssetPath ?? SITE_DIST,
+    ...(customDomain ? { customDomain } : {}),
+  });
+
+  Tags.of(app).add('project', 'konsulto');
+  Tags.of(app).add('stage', config.stage);
+  // writeSuppressionsToCloudFormation keeps each acknowledgement and its reason in the template metadata.
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { writeSuppressionsToCloudFormation: true }));
+  return { config, stateful, stateless };
+}
+
+function readCustomDomain(app: App): CustomDomain | undefined {
+  const domainName: unknown = app.node.tryGetContext('domainName');
+  const certificateArn: unknown = app.node.tryGetContext('certificateArn');
+  if (domainName === undefined && certificateArn === undefined) return undefined;
+  if (typeof domainName !== 'string' || typeof certificateArn !== 'string' || !domainName || !certificateArn) {
+    throw new Error('context "domainName" and "certificateArn" must be set together');
+  }
+  return { domainName, certificateArn };
+}

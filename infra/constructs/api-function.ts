@@ -1,0 +1,149 @@
+import path from 'node:path';
+import type { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { type BundlingOptions, NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { TABLE } from '#shared/table.ts';
+import { ESM_REQUIRE_BANNER, LAMBDA_TARGET } from '../../scripts/bundle-settings.ts';
+import { REPO_ROOT } from '../paths.ts';
+
+/**
+ * What a function may do on the table. Transactions need no action of their own: TransactWriteItems is authorised
+ * by the PutItem/UpdateItem/DeleteItem/ConditionCheckItem of its parts, TransactGetItems by GetItem.
+ * - `health`: one GetItem on a fixed key of the base table (no index access).
+ * - `read`: point reads and queries on the table and its indexes. Never Scan.
+ * - `read-write`: `read` plus single-item writes and condition checks on the base table.
+ */
+export type TableAccess = 'health' | 'read' | 'read-write';
+
+const TABLE_ACTIONS: Record<TableAccess, { table: string[]; indexes: string[] }> = {
+  health: { table: ['dynamodb:GetItem'], indexes: [] },
+  read: {
+    table: ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'],
+    indexes: ['dynamodb:Query'],
+  },
+  'read-write': {
+    table: [
+      'dynamodb:BatchGetItem',
+      'dynamodb:ConditionCheckItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+    ],
+    indexes: ['dynamodb:Query'],
+  },
+};
+
+/** The table actions each access level grants (exported for tests and docs). */
+export function tableActions(access: TableAccess): { table: readonly string[]; indexes: readonly string[] } {
+  return TABLE_ACTIONS[access];
+}
+
+/**
+ * NodejsFunction's view of scripts/bundle-settings.ts (`npm run build:functions`), so what the benchmarks measure
+ * is what is deployed; tests/infra checks that the two agree. Bundled by the local esbuild, never in Docker.
+ */
+export const API_FUNCTION_BUNDLING = {
+  forceDockerBundling: false,
+  format: OutputFormat.ESM,
+  target: LAMBDA_TARGET,
+  mainFields: ['module', 'main'],
+  banner: ESM_REQUIRE_BANNER,
+  minify: true,
+  sourceMap: true,
+  sourceMapMode: SourceMapMode.DEFAULT,
+  // Nothing external: the AWS SDK v3 is bundled (and tree-shaken) rather than taken from the runtime.
+  externalModules: [],
+  esbuildArgs: { '--legal-comments': 'none' },
+} as const satisfies BundlingOptions;
+
+export type ApiFunctionProps = {
+  /** Handler module relative to the repository root; it exports `handler`. */
+  entry: string;
+  description: string;
+  table: ITable;
+  tableAccess: TableAccess;
+  memorySize: number;
+  timeout: Duration;
+  logRetention: RetentionDays;
+  logRemovalPolicy: RemovalPolicy;
+};
+
+/**
+ * The one way to create an API Lambda: Node.js 24 on arm64, an ESM bundle built by the local esbuild with the same
+ * settings as `npm run build:functions` (AWS SDK v3 bundled, minified, source maps), its own log group, and a role
+ * holding only what this function needs: writing to its log group and `tableAccess` on the table.
+ */
+export class ApiFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: ApiFunctionProps) {
+    super(scope, id);
+
+    this.logGroup = new LogGroup(this, 'LogGroup', {
+      retention: props.logRetention,
+      removalPolicy: props.logRemovalPolicy,
+    });
+
+    const actions = TABLE_ACTIONS[props.tableAccess];
+    const statements = [
+      new PolicyStatement({
+        sid: 'WriteOwnLogs',
+        effect: Effect.ALLOW,
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [this.logGroup.logGroupArn],
+      }),
+      new PolicyStatement({
+        sid: 'Table',
+        effect: Effect.ALLOW,
+        actions: actions.table,
+        resources: [props.table.tableArn],
+      }),
+    ];
+    if (actions.indexes.length > 0) {
+      statements.push(
+        new PolicyStatement({
+          sid: 'TableIndexes',
+          effect: Effect.ALLOW,
+          actions: actions.indexes,
+          // Named indexes rather than `index/*`: no wildcard, and a new index needs a deliberate grant.
+          resources: TABLE.indexes.map((index) => `${props.table.tableArn}/index/${index.name}`),
+        }),
+      );
+    }
+
+    // A role of our own instead of the default one, which would attach the AWS-managed
+    // AWSLambdaBasicExecutionRole (logs:* on every log group of the account).
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `${props.description} (${props.tableAccess} access to the table)`,
+      inlinePolicies: { Access: new PolicyDocument({ statements }) },
+    });
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: path.join(REPO_ROOT, props.entry),
+      handler: 'handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize,
+      timeout: props.timeout,
+      role: this.role,
+      logGroup: this.logGroup,
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: { ...API_FUNCTION_BUNDLING, mainFields: [...API_FUNCTION_BUNDLING.mainFields], externalModules: [] },
+    });
+  }
+}

@@ -1,0 +1,189 @@
+import { Validations } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { synthesize } from './synth.ts';
+
+type Violation = { ruleName: string; severity: string; paths: string[] };
+type Suppression = { id: string; reason: string };
+
+/** Runs the AwsSolutions pack over the whole app, as the registered validation plugin does during synthesis. */
+function nagViolations(scope: IConstruct): Violation[] {
+  return new AwsSolutionsChecks().validateScope(scope).violations.map((v) => ({
+    ruleName: v.ruleName,
+    severity: v.severity ?? 'error',
+    paths: v.violatingResources.map((r) => r.constructPath ?? '?'),
+  }));
+}
+
+/** Every `cdk_nag.rules_to_suppress` entry written into the templates, with the logical id it is on. */
+function suppressions(templates: Template[]): (Suppression & { resource: string })[] {
+  return templates.flatMap((template) =>
+    Object.entries(template.toJSON().Resources as Record<string, { Metadata?: Record<string, unknown> }>).flatMap(
+      ([resource, { Metadata }]) =>
+        ((Metadata?.cdk_nag as { rules_to_suppress?: Suppression[] } | undefined)?.rules_to_suppress ?? []).map(
+          (s) => ({ ...s, resource }),
+        ),
+    ),
+  );
+}
+
+/** Rule ids with the AwsSolutions- prefix dropped and logical ids in IAM5 findings kept, sorted and unique. */
+const ruleIds = (list: { id: string }[]) => [...new Set(list.map((s) => s.id.replace(/^AwsSolutions-/, '')))].sort();
+
+const IAM5_DEPLOYMENT = [
+  'IAM5[Action::s3:Abort*]',
+  'IAM5[Action::s3:DeleteObject*]',
+  'IAM5[Action::s3:GetBucket*]',
+  'IAM5[Action::s3:GetObject*]',
+  'IAM5[Action::s3:List*]',
+  'IAM5[Resource::*]',
+  'IAM5[Resource::<SiteSiteBucket7CA177D5.Arn>/*]',
+  'IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
+];
+
+describe('cdk-nag AwsSolutions, dev stage (no custom domain)', () => {
+  let dev: ReturnType<typeof synthesize>;
+  let templates: Template[];
+
+  beforeAll(() => {
+    dev = synthesize();
+    templates = [Template.fromStack(dev.stateful), Template.fromStack(dev.stateless)];
+  }, 60_000);
+
+  it('has no unacknowledged error', () => {
+    expect(nagViolations(dev.app).filter((v) => v.severity === 'error')).toEqual([]);
+  });
+
+  it('has no unacknowledged warning', () => {
+    expect(nagViolations(dev.app).filter((v) => v.severity === 'warning')).toEqual([]);
+  });
+
+  it('acknowledges exactly the reviewed list of findings, nothing on the stateful stack', () => {
+    expect(suppressions(templates.slice(0, 1))).toEqual([]);
+    expect(ruleIds(suppressions(templates))).toEqual(
+      ['APIG4', 'CFR1', 'CFR2', 'CFR3', 'CFR4', 'L1', 'S1', ...IAM5_DEPLOYMENT].sort(),
+    );
+  });
+
+  it('gives every acknowledgement a written reason of at least 20 characters', () => {
+    const all = suppressions(templates);
+    expect(all.length).toBeGreaterThan(0);
+    for (const { id, reason, resource } of all) {
+      expect.soft(reason.trim().length, `${resource} ${id}`).toBeGreaterThanOrEqual(20);
+    }
+  });
+
+  it('acknowledges APIG4 on each public route only (metadata also lands on each route integration and permission)', () => {
+    const stateless = templates[1] as Template;
+    const apig4 = suppressions([stateless]).filter((s) => s.id === 'AwsSolutions-APIG4');
+    const routes = Object.keys(stateless.findResources('AWS::ApiGatewayV2::Route'));
+    const permissions = Object.keys(stateless.findResources('AWS::Lambda::Permission'));
+    expect(routes).toHaveLength(dev.stateless.httpApi.routes.length);
+    const integrations = Object.keys(stateless.findResources('AWS::ApiGatewayV2::Integration'));
+    expect(apig4.map((s) => s.resource).sort()).toEqual([...routes, ...permissions, ...integrations].sort());
+  });
+});
+
+describe('cdk-nag AwsSolutions, prod stage with a custom domain', () => {
+  let prod: ReturnType<typeof synthesize>;
+  let stateless: Template;
+
+  beforeAll(() => {
+    // Bound to an account and region, as `cdk deploy` does: ARNs then carry literals instead of pseudo parameters,
+    // so every acknowledged finding id must be derived rather than written out.
+    const saved = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
+    process.env.CDK_DEFAULT_ACCOUNT = '111122223333';
+    process.env.CDK_DEFAULT_REGION = 'eu-central-1';
+    try {
+      prod = synthesize({
+        context: {
+          stage: 'prod',
+          domainName: 'konsulto.example.al',
+          certificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/00000000-0000-0000-0000-000000000000',
+        },
+      });
+    } finally {
+      for (const [key, value] of [
+        ['CDK_DEFAULT_ACCOUNT', saved.account],
+        ['CDK_DEFAULT_REGION', saved.region],
+      ] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+    stateless = Template.fromStack(prod.stateless);
+  }, 60_000);
+
+  it('is bound to the account and region of the environment', () => {
+    expect(prod.stateless.account).toBe('111122223333');
+    expect(prod.stateless.region).toBe('eu-central-1');
+  });
+
+  it('has no unacknowledged finding and no longer needs the CFR4 acknowledgement', () => {
+    expect(nagViolations(prod.app)).toEqual([]);
+    expect(ruleIds(suppressions([stateless]))).not.toContain('CFR4');
+  });
+
+  it('serves the custom domain with SNI and TLS 1.2 (2021 policy) as the minimum', () => {
+    stateless.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: {
+        Aliases: ['konsulto.example.al'],
+        ViewerCertificate: {
+          AcmCertificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/00000000-0000-0000-0000-000000000000',
+          MinimumProtocolVersion: 'TLSv1.2_2021',
+          SslSupportMethod: 'sni-only',
+        },
+      },
+    });
+  });
+
+  it('uses the prod throttling and log retention, and protects the stateful stack from deletion', () => {
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      DefaultRouteSettings: { ThrottlingRateLimit: 2000, ThrottlingBurstLimit: 4000 },
+    });
+    for (const [, group] of Object.entries(stateless.findResources('AWS::Logs::LogGroup'))) {
+      if (group.Properties.RetentionInDays !== 30) expect(group.Properties.RetentionInDays).toBe(180);
+    }
+    expect(prod.stateful.terminationProtection).toBe(true);
+    // The stateless stack holds nothing that cannot be recreated from code.
+    expect(prod.stateless.terminationProtection).toBe(false);
+    expect(prod.stateful.stackName).toBe('Konsulto-prod-Stateful');
+  });
+});
+
+describe('app configuration', () => {
+  it('refuses an unknown stage and a domain without its certificate', () => {
+    expect(() => synthesize({ context: { stage: 'qa' } })).toThrow(
+      'context "stage" must be one of dev, prod; got "qa"',
+    );
+    expect(() => synthesize({ context: { domainName: 'konsulto.example.al' } })).toThrow(
+      'context "domainName" and "certificateArn" must be set together',
+    );
+  });
+});
+
+describe('cdk-nag is enforced during synthesis', () => {
+  it('fails synthesis when a finding is not acknowledged', () => {
+    const { app, stateless } = synthesize();
+    new Bucket(stateless, 'CarelessBucket');
+    expect(nagViolations(app).map((v) => v.ruleName)).toEqual(
+      expect.arrayContaining(['AwsSolutions-S1', 'AwsSolutions-S10']),
+    );
+    expect(() => app.synth({ force: true })).toThrow(/AwsSolutions-S1/);
+  });
+
+  it('ignores an acknowledgement whose id does not match the finding', () => {
+    const { app, stateless } = synthesize();
+    const bucket = new Bucket(stateless, 'CarelessBucket', { enforceSSL: true });
+    Validations.of(bucket).acknowledge({ id: 'AwsSolutions-S2', reason: 'Wrong rule on purpose, for this test.' });
+    expect(nagViolations(app).map((v) => v.ruleName)).toContain('AwsSolutions-S1');
+  });
+
+  it('builds no deployment when the site has not been built', () => {
+    const { stateless } = synthesize({ siteAssetPath: '/nonexistent/site/dist' });
+    Template.fromStack(stateless).resourceCountIs('Custom::CDKBucketDeployment', 0);
+  });
+});
