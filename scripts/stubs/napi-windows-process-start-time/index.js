@@ -1,0 +1,1 @@
+throw new Error('napi-windows-process-start-time is not available on this platform');
