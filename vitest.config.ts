@@ -8,6 +8,11 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
-    env: { POWERTOOLS_LOG_LEVEL: 'SILENT', AWS_REGION: 'eu-central-1' },
+    env: {
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+      AWS_REGION: 'eu-central-1',
+      KONSULTO_COOKIE_SECRET: 'test-secret-of-at-least-32-characters-0123456789',
+      KONSULTO_INSECURE_COOKIES: 'true',
+    },
   },
 });

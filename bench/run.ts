@@ -1,12 +1,14 @@
 /**
  * `npm run bench`: the performance figures of ../TARGETS.md that exist so far (see BENCHMARKS.md).
- * Now: P1, the minified size of each Lambda bundle as CDK builds it. `--quick` (CI) runs the same, fewer repeats.
+ * Now: P1 (Lambda bundle sizes) and P3 (vote write path vs its raw transaction). `--quick` (CI) runs fewer repeats.
  * `--json` prints machine-readable results. Results are also written to bench/results/latest.json.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { bundleFunctions } from '../scripts/bundle-functions.ts';
+import { benchVotes } from './p3-votes.ts';
+import { benchDatabase } from './support.ts';
 
 const P1_TARGET_KB = 150;
 
@@ -15,6 +17,13 @@ const { values } = parseArgs({
 });
 
 const sizes = await bundleFunctions();
+const db = await benchDatabase();
+let p3: Awaited<ReturnType<typeof benchVotes>>;
+try {
+  p3 = await benchVotes(db, values.quick ? { votes: 300, rounds: 1 } : { votes: 2000, rounds: 5 });
+} finally {
+  await db.close();
+}
 const results = {
   machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
   quick: values.quick,
@@ -24,6 +33,7 @@ const results = {
     targetKb: P1_TARGET_KB,
     verdict: bytes / 1024 <= P1_TARGET_KB ? 'met' : 'missed',
   })),
+  p3,
 };
 
 const dir = path.resolve(import.meta.dirname, 'results');
@@ -34,4 +44,12 @@ if (values.json) console.log(JSON.stringify(results, null, 2));
 else {
   console.log('P1  Lambda bundle size (minified, AWS SDK v3 bundled)');
   console.table(results.p1);
+  console.log('\nP3  Vote through the handler vs the raw transaction it issues (DynamoDB Local, concurrency 16)');
+  console.table({
+    'raw transaction (ms/round)': results.p3.rawTransactionMs,
+    'handler (ms/round)': results.p3.handlerMs,
+    'ratio handler/raw': results.p3.ratio,
+    'handler votes/s': results.p3.handlerVotesPerSecond,
+  });
+  console.log(`    ${results.p3.summary}: ${results.p3.verdict}`);
 }

@@ -31,6 +31,7 @@ export function buildApp(app: App, options: BuildAppOptions = {}) {
     config,
     description: `Konsulto ${config.stage}: functions, HTTP API, site and CloudFront`,
     table: stateful.table,
+    cookieSecret: stateful.cookieSecret,
     siteAssetPath: options.siteAssetPath ?? SITE_DIST,
     ...(customDomain ? { customDomain } : {}),
   });

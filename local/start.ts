@@ -16,6 +16,7 @@ import { writeOpenApiDocument } from '../scripts/build-openapi.ts';
 import { localClientConfig, startDynamoDbLocal, useLocalAwsEnv } from './dynamodb-local.ts';
 import { assertLocalEndpoint } from './endpoint-guard.ts';
 import { createLocalServer } from './http-adapter.ts';
+import { localCookieSecret } from './secrets.ts';
 import { seedDemoData } from './seed.ts';
 import { ensureTable } from './table.ts';
 
@@ -89,6 +90,9 @@ async function main() {
     process.env.DYNAMODB_ENDPOINT = assertLocalEndpoint(database.endpoint);
     process.env.TABLE_NAME = tableName;
     process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+    process.env.KONSULTO_COOKIE_SECRET ??= await localCookieSecret(path.join(ROOT, '.data'));
+    process.env.KONSULTO_INSECURE_COOKIES = 'true';
+    process.env.KONSULTO_ALLOWED_ORIGINS ??= `http://localhost:${port},http://127.0.0.1:${port}`;
 
     step(2, `Creating the table "${tableName}" if it is missing…`);
     const client = new DynamoDBClient({ endpoint: database.endpoint, ...localClientConfig(), maxAttempts: 3 });

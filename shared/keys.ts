@@ -37,6 +37,11 @@ export const keys = {
   }),
   participantItemsPrefix: (participantId: string) => ({ pk: `PARTICIPANT#${participantId}` }),
 
+  /** Points from a participant to a comment they wrote (own data, erasure): comments carry no participant index. */
+  ownComment: (participantId: string, commentId: string): Key => ({
+    pk: `PARTICIPANT#${participantId}`,
+    sk: `COMMENT#${commentId}`,
+  }),
   comment: (commentId: string): Key => ({ pk: `COMMENT#${commentId}`, sk: 'COMMENT' }),
   report: (commentId: string, participantId: string): Key => ({
     pk: `COMMENT#${commentId}`,

@@ -9,7 +9,14 @@ export type HttpResult = APIGatewayProxyStructuredResultV2;
 export type HttpHandler = (event: HttpEvent) => Promise<HttpResult>;
 
 /** A route's work: returns the body and, optionally, status and cache policy; throws domain errors. */
-export type RouteAction = (event: HttpEvent) => Promise<{ body: unknown; status?: number; cacheSeconds?: number }>;
+export type ActionResult = {
+  body: unknown;
+  status?: number;
+  /** Seconds a CDN may cache a public read; absent means `no-store`. */
+  cacheSeconds?: number;
+  cookies?: string[];
+};
+export type RouteAction = (event: HttpEvent) => Promise<ActionResult>;
 
 /** The page language: `?lang=en|sq`, else the first supported Accept-Language, else Albanian. */
 export function languageOf(event: HttpEvent): Language {
@@ -49,8 +56,8 @@ export function createHttpHandler(actions: Record<string, RouteAction>): HttpHan
     try {
       const action = actions[event.routeKey];
       if (!action) throw new NotFoundError('route');
-      const { body, status = 200, cacheSeconds } = await action(event);
-      result = json(status, body, cacheHeaders(cacheSeconds));
+      const { body, status = 200, cacheSeconds, cookies } = await action(event);
+      result = { ...json(status, body, cacheHeaders(cacheSeconds)), ...(cookies?.length ? { cookies } : {}) };
     } catch (error) {
       const { status, problem, retryAfterSeconds } = toProblem(error, languageOf(event));
       if (status >= 500) logger.error('request failed', { routeKey: event.routeKey, error: errorSummary(error) });

@@ -1,11 +1,22 @@
 import { type Catalog, type CatalogConsultation, consultationPhase } from '#shared/catalog.ts';
+import { type CommentListPage, type CommentReader, isPubliclyVisible, toPublicComment } from '#shared/comments.ts';
+import { NotFoundError, ValidationError } from '#shared/errors.ts';
 import type { Clock, TallyReader } from '#shared/ports.ts';
-import type { ConsultationDetail, ConsultationList, ConsultationView } from '#shared/schemas/api.ts';
+import {
+  type CommentPage,
+  type CommitmentTally,
+  type ConsultationDetail,
+  type ConsultationList,
+  type ConsultationView,
+  threadQuerySchema,
+} from '#shared/schemas/api.ts';
+import { ulidSchema } from '#shared/schemas/common.ts';
 import { EMPTY_TALLY } from '#shared/tally.ts';
-import { createHttpHandler, type HttpHandler, pathParameter } from '../commons/http.ts';
+import { parseInput } from '#shared/validation.ts';
+import { createHttpHandler, type HttpEvent, type HttpHandler, pathParameter } from '../commons/http.ts';
 import openApiDocument from '../generated/openapi.json' with { type: 'json' };
 
-export type PublicReadDeps = { catalog: Catalog; tallies: TallyReader; clock: Clock };
+export type PublicReadDeps = { catalog: Catalog; tallies: TallyReader; comments: CommentReader; clock: Clock };
 
 function view(consultation: CatalogConsultation, now: Date): ConsultationView {
   return { ...consultation, phase: consultationPhase(consultation, now) };
@@ -35,14 +46,76 @@ export async function getConsultation(deps: PublicReadDeps, consultationId: stri
   };
 }
 
+/** One commitment's live tally. */
+export async function getCommitmentTally(deps: PublicReadDeps, commitmentId: string): Promise<CommitmentTally> {
+  const commitment = deps.catalog.commitment(commitmentId);
+  const tallies = await deps.tallies.tallies([commitment.id]);
+  return { commitmentId: commitment.id, tally: tallies.get(commitment.id) ?? { ...EMPTY_TALLY } };
+}
+
+function commentPage({ items, nextCursor }: CommentListPage): CommentPage {
+  return { comments: items.map(toPublicComment), ...(nextCursor !== undefined ? { nextCursor } : {}) };
+}
+
+/** One page of a commitment's top-level comments (or one section's), newest or most agreed first. */
+export async function listComments(
+  deps: PublicReadDeps,
+  commitmentId: string,
+  query: HttpEvent['queryStringParameters'],
+): Promise<CommentPage> {
+  const commitment = deps.catalog.commitment(commitmentId);
+  const { section, sort, cursor, limit } = parseInput(threadQuerySchema, query ?? {});
+  if (section !== undefined && !commitment.sectionIds.includes(section)) {
+    throw new ValidationError([
+      {
+        field: 'section',
+        message: {
+          sq: 'Ky seksion nuk ekziston në këtë angazhim.',
+          en: 'This section does not exist in this commitment.',
+        },
+      },
+    ]);
+  }
+  return commentPage(
+    await deps.comments.thread({ commitmentId: commitment.id, sectionId: section, sort, limit, cursor }),
+  );
+}
+
+const replyQuerySchema = threadQuerySchema.pick({ cursor: true, limit: true, lang: true });
+
+/** One page of a public comment's replies, oldest first. */
+export async function listReplies(
+  deps: PublicReadDeps,
+  commentId: string,
+  query: HttpEvent['queryStringParameters'],
+): Promise<CommentPage> {
+  const { cursor, limit } = parseInput(replyQuerySchema, query ?? {});
+  if (!ulidSchema.safeParse(commentId).success) throw new NotFoundError('comment');
+  const parent = await deps.comments.find(commentId);
+  if (!parent || !isPubliclyVisible(parent)) throw new NotFoundError('comment');
+  return commentPage(await deps.comments.replies(commentId, { limit, cursor }));
+}
+
 /** Seconds CloudFront may serve a public read from cache; tallies stay close to live. */
 const PUBLIC_CACHE_SECONDS = 5;
 
-/** The public-read function: the consultation list and one consultation with its commitments and tallies. */
+/** The public-read function: consultations, commitments' tallies, and the public comment threads. */
 export function createPublicReadHandler(deps: PublicReadDeps): HttpHandler {
   return createHttpHandler({
     'GET /api/openapi.json': async () => ({ body: openApiDocument, cacheSeconds: 300 }),
     'GET /api/consultations': async () => ({ body: listConsultations(deps), cacheSeconds: PUBLIC_CACHE_SECONDS }),
+    'GET /api/commitments/{commitmentId}/tally': async (event) => ({
+      body: await getCommitmentTally(deps, pathParameter(event, 'commitmentId')),
+      cacheSeconds: PUBLIC_CACHE_SECONDS,
+    }),
+    'GET /api/commitments/{commitmentId}/comments': async (event) => ({
+      body: await listComments(deps, pathParameter(event, 'commitmentId'), event.queryStringParameters),
+      cacheSeconds: PUBLIC_CACHE_SECONDS,
+    }),
+    'GET /api/comments/{commentId}/replies': async (event) => ({
+      body: await listReplies(deps, pathParameter(event, 'commentId'), event.queryStringParameters),
+      cacheSeconds: PUBLIC_CACHE_SECONDS,
+    }),
     'GET /api/consultations/{consultationId}': async (event) => ({
       body: await getConsultation(deps, pathParameter(event, 'consultationId')),
       cacheSeconds: PUBLIC_CACHE_SECONDS,

@@ -5,6 +5,7 @@ import { Effect, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { type BundlingOptions, NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { TABLE } from '#shared/table.ts';
 import { ESM_REQUIRE_BANNER, LAMBDA_TARGET } from '../../scripts/bundle-settings.ts';
@@ -72,6 +73,8 @@ export type ApiFunctionProps = {
   timeout: Duration;
   logRetention: RetentionDays;
   logRemovalPolicy: RemovalPolicy;
+  /** The cookie secret, for functions that identify participants: read access and its ARN in the environment. */
+  cookieSecret?: ISecret;
 };
 
 /**
@@ -119,6 +122,17 @@ export class ApiFunction extends Construct {
       );
     }
 
+    if (props.cookieSecret) {
+      statements.push(
+        new PolicyStatement({
+          sid: 'CookieSecret',
+          effect: Effect.ALLOW,
+          actions: ['secretsmanager:GetSecretValue'],
+          resources: [props.cookieSecret.secretArn],
+        }),
+      );
+    }
+
     // A role of our own instead of the default one, which would attach the AWS-managed
     // AWSLambdaBasicExecutionRole (logs:* on every log group of the account).
     this.role = new Role(this, 'Role', {
@@ -142,6 +156,7 @@ export class ApiFunction extends Construct {
       environment: {
         TABLE_NAME: props.table.tableName,
         NODE_OPTIONS: '--enable-source-maps',
+        ...(props.cookieSecret ? { KONSULTO_COOKIE_SECRET_ARN: props.cookieSecret.secretArn } : {}),
       },
       bundling: { ...API_FUNCTION_BUNDLING, mainFields: [...API_FUNCTION_BUNDLING.mainFields], externalModules: [] },
     });

@@ -4,7 +4,10 @@ import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
+  CacheCookieBehavior,
+  CacheHeaderBehavior,
   CachePolicy,
+  CacheQueryStringBehavior,
   Function as CloudFrontFunction,
   Distribution,
   FunctionCode,
@@ -53,6 +56,16 @@ export const INDEX_REWRITE = `function handler(event) {
 }`;
 
 /**
+ * API Gateway receives the execute-api host, not the one the browser addressed; the participation API compares the
+ * request's Origin with this header to refuse cross-site writes (CSRF).
+ */
+export const FORWARD_VIEWER_HOST = `function handler(event) {
+  var request = event.request;
+  request.headers['x-forwarded-host'] = { value: request.headers.host ? request.headers.host.value : '' };
+  return request;
+}`;
+
+/**
  * The public entry point: one CloudFront distribution serving the static site from a private S3 bucket (Origin
  * Access Control) and `/api/*` from the HTTP API, so the browser sees a single origin (no CORS).
  * WAF (web ACL in us-east-1) attaches here later through `webAclId`.
@@ -96,6 +109,26 @@ export class SiteDistribution extends Construct {
       code: FunctionCode.fromInline(INDEX_REWRITE),
     });
 
+    const forwardViewerHost = new CloudFrontFunction(this, 'ForwardViewerHost', {
+      comment: 'Pass the viewer Host to the API as x-forwarded-host (same-origin check of writes)',
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromInline(FORWARD_VIEWER_HOST),
+    });
+
+    // Public reads say `s-maxage` themselves; writes and private reads say `no-store`. Cookies and headers stay out of
+    // the cache key (they are still forwarded by the origin request policy), so a burst of readers shares one copy.
+    const apiCachePolicy = new CachePolicy(this, 'ApiCachePolicy', {
+      comment: 'Konsulto API: honour the origin Cache-Control (s-maxage), query strings in the key',
+      defaultTtl: Duration.seconds(0),
+      minTtl: Duration.seconds(0),
+      maxTtl: Duration.seconds(300),
+      queryStringBehavior: CacheQueryStringBehavior.all(),
+      headerBehavior: CacheHeaderBehavior.none(),
+      cookieBehavior: CacheCookieBehavior.none(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+
     const apiOrigin = new HttpOrigin(`${props.httpApi.apiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`, {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [OriginSslPolicy.TLS_V1_2],
@@ -130,8 +163,9 @@ export class SiteDistribution extends Construct {
           // A redirect would turn a POST into a GET; API clients get a 403 on plain HTTP instead.
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
-          cachePolicy: CachePolicy.CACHING_DISABLED,
+          cachePolicy: apiCachePolicy,
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          functionAssociations: [{ function: forwardViewerHost, eventType: FunctionEventType.VIEWER_REQUEST }],
           compress: true,
         },
       },

@@ -1,5 +1,6 @@
 import { CfnOutput, type Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { FUNCTION_ENTRIES, ROUTES, type RouteFunction } from '#functions/routes.ts';
 import { type CustomDomain, FUNCTION_DEFAULTS, type StageConfig } from '../config.ts';
@@ -10,7 +11,7 @@ import { SiteDistribution } from '../constructs/site-distribution.ts';
 /** Per-function settings; a Record so a new function group in functions/routes.ts fails to compile until set. */
 export const FUNCTION_SETTINGS: Record<
   RouteFunction,
-  { description: string; tableAccess: TableAccess; memorySize: number; timeout: Duration }
+  { description: string; tableAccess: TableAccess; memorySize: number; timeout: Duration; participants?: true }
 > = {
   health: {
     description: 'GET /api/health: one GetItem on a fixed key',
@@ -24,11 +25,19 @@ export const FUNCTION_SETTINGS: Record<
     memorySize: FUNCTION_DEFAULTS.memorySize,
     timeout: FUNCTION_DEFAULTS.timeout,
   },
+  participation: {
+    description: 'Citizen writes (comments, votes, reactions, reports) and the participant own data',
+    tableAccess: 'read-write',
+    memorySize: FUNCTION_DEFAULTS.memorySize,
+    timeout: FUNCTION_DEFAULTS.timeout,
+    participants: true,
+  },
 };
 
 export type StatelessStackProps = StackProps & {
   config: StageConfig;
   table: ITable;
+  cookieSecret: ISecret;
   /** Directory of the built site uploaded to the bucket. */
   siteAssetPath: string;
   customDomain?: CustomDomain;
@@ -44,17 +53,17 @@ export class StatelessStack extends Stack {
     super(scope, id, props);
     const { config, table } = props;
 
-    this.functions = mapValues(
-      FUNCTION_ENTRIES,
-      (entry, name) =>
-        new ApiFunction(this, `${pascalCase(name)}Function`, {
-          entry,
-          table,
-          ...FUNCTION_SETTINGS[name],
-          logRetention: config.logRetention,
-          logRemovalPolicy: config.logRemovalPolicy,
-        }),
-    );
+    this.functions = mapValues(FUNCTION_ENTRIES, (entry, name) => {
+      const { participants, ...settings } = FUNCTION_SETTINGS[name];
+      return new ApiFunction(this, `${pascalCase(name)}Function`, {
+        entry,
+        table,
+        ...settings,
+        ...(participants ? { cookieSecret: props.cookieSecret } : {}),
+        logRetention: config.logRetention,
+        logRemovalPolicy: config.logRemovalPolicy,
+      });
+    });
 
     this.httpApi = new KonsultoHttpApi(this, 'HttpApi', {
       routes: ROUTES,

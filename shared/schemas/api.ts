@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { catalogCommitmentSchema, catalogConsultationSchema } from './catalog.ts';
+import { slugSchema } from './common.ts';
 import { CONSULTATION_PHASES } from './consultation.ts';
-import { tallySchema } from './participation.ts';
+import { participantProfileSchema } from './participant.ts';
+import { REACTIONS, reactionCountsSchema, tallySchema, VOTE_CHOICES } from './participation.ts';
 
 /** Response bodies of the public read API; the OpenAPI document is generated from these. */
 export const consultationViewSchema = catalogConsultationSchema.extend({
@@ -43,3 +45,70 @@ export const problemSchema = z.object({
     .optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
+
+/* ---- Participation (issue 3) ---- */
+
+/** A comment as anyone may see it: no participant id, no reports, only the display name its author chose. */
+export const publicCommentSchema = z.strictObject({
+  id: z.string(),
+  commitmentId: z.string(),
+  sectionId: z.string().optional(),
+  parentId: z.string().optional(),
+  /** Empty once its author deleted it (the thread keeps its place and its replies). */
+  body: z.string(),
+  displayName: z.string().optional(),
+  createdAt: z.iso.datetime(),
+  status: z.enum(['published', 'deleted']),
+  reactions: reactionCountsSchema,
+  replyCount: z.int().min(0),
+});
+export type PublicComment = z.infer<typeof publicCommentSchema>;
+
+export const commentPageSchema = z.strictObject({
+  comments: z.array(publicCommentSchema),
+  /** Opaque; pass as `cursor` for the next page. Absent on the last page. */
+  nextCursor: z.string().optional(),
+});
+export type CommentPage = z.infer<typeof commentPageSchema>;
+
+export const THREAD_SORTS = ['newest', 'agreed'] as const;
+export const threadQuerySchema = z.strictObject({
+  section: slugSchema.optional(),
+  sort: z.enum(THREAD_SORTS).default('newest'),
+  cursor: z.string().max(2_000).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  lang: z.enum(['sq', 'en']).optional(),
+});
+export type ThreadQuery = z.infer<typeof threadQuerySchema>;
+
+export const commitmentTallySchema = z.strictObject({ commitmentId: z.string(), tally: tallySchema });
+export type CommitmentTally = z.infer<typeof commitmentTallySchema>;
+
+/**
+ * After a vote or its withdrawal: the participant's choice (null when withdrawn). The write path reads nothing else,
+ * so the tally is not returned; `GET /api/commitments/{id}/tally` gives it (cached for a few seconds).
+ */
+export const voteResultSchema = z.strictObject({
+  commitmentId: z.string(),
+  choice: z.enum(VOTE_CHOICES).nullable(),
+});
+export type VoteResult = z.infer<typeof voteResultSchema>;
+
+export const reactionResultSchema = z.strictObject({
+  commentId: z.string(),
+  reaction: z.enum(REACTIONS),
+  reactions: reactionCountsSchema,
+});
+export type ReactionResult = z.infer<typeof reactionResultSchema>;
+
+/** A pre-moderated comment: accepted, not yet visible. */
+export const pendingCommentSchema = z.strictObject({ id: z.string(), status: z.literal('pending') });
+
+export const reportResultSchema = z.strictObject({ commentId: z.string(), reported: z.literal(true) });
+
+export const meSchema = z.strictObject({
+  profile: participantProfileSchema,
+  votes: z.array(z.strictObject({ commitmentId: z.string(), choice: z.enum(VOTE_CHOICES) })),
+  reactions: z.array(z.strictObject({ commentId: z.string(), reaction: z.enum(REACTIONS) })),
+});
+export type Me = z.infer<typeof meSchema>;

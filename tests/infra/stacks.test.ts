@@ -190,7 +190,12 @@ describe('stateless stack: functions', () => {
       expect(props.Handler).toBe('index.handler');
       expect(props.MemorySize).toBe(FUNCTION_SETTINGS[name].memorySize);
       expect(props.Timeout).toBe(FUNCTION_SETTINGS[name].timeout.toSeconds());
-      expect(Object.keys(props.Environment.Variables).sort()).toEqual(['NODE_OPTIONS', 'TABLE_NAME']);
+      const secretVariable = FUNCTION_SETTINGS[name].participants ? ['KONSULTO_COOKIE_SECRET_ARN'] : [];
+      expect(Object.keys(props.Environment.Variables).sort()).toEqual([
+        ...secretVariable,
+        'NODE_OPTIONS',
+        'TABLE_NAME',
+      ]);
       expect(props.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
       expect(JSON.stringify(props.Environment.Variables.TABLE_NAME)).toMatch(/"Fn::GetStackOutput"/);
       expect(props.LoggingConfig).toEqual({ LogGroup: { Ref: logGroupId } });
@@ -232,6 +237,35 @@ describe('stateless stack: functions', () => {
     expect([...dynamoActions].sort()).toEqual(READ_ACTIONS);
     for (const write of WRITE_ACTIONS) expect(dynamoActions.has(write)).toBe(false);
     expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+  });
+
+  it('gives participation single-item reads and writes on the table, Query on its indexes, and the cookie secret', () => {
+    const { statements, role } = rolePolicy('participation');
+    const table = tableArnReference();
+    expect(statements.map((s) => s.Sid)).toEqual(['WriteOwnLogs', 'Table', 'TableIndexes', 'CookieSecret']);
+    expect(statements[1]).toEqual({
+      Sid: 'Table',
+      Effect: 'Allow',
+      Action: [
+        'dynamodb:BatchGetItem',
+        'dynamodb:ConditionCheckItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:Query',
+        'dynamodb:UpdateItem',
+      ],
+      Resource: table,
+    });
+    expect(statements[3]?.Action).toBe('secretsmanager:GetSecretValue');
+    expect(JSON.stringify(statements[3]?.Resource)).toMatch(/CookieSecret/);
+    expect(statements.flatMap((s) => asList(s.Action))).not.toContain('dynamodb:Scan');
+    expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    for (const other of ['health', 'public-read'] as const) {
+      expect(rolePolicy(other).statements.flatMap((s) => asList(s.Action))).not.toContain(
+        'secretsmanager:GetSecretValue',
+      );
+    }
   });
 
   it('gives health exactly one dynamodb:GetItem on the base table', () => {
@@ -348,7 +382,7 @@ describe('stateless stack: HTTP API', () => {
       () =>
         new KonsultoHttpApi(stack, 'Api', {
           routes: [{ method: 'POST', path: '/api/staff/x', function: 'health', groups: ['admin'] }],
-          functions: { health: fn, 'public-read': fn },
+          functions: { health: fn, 'public-read': fn, participation: fn },
           throttle: { rateLimit: 1, burstLimit: 1 },
           logRetention: RetentionDays.ONE_DAY,
           logRemovalPolicy: RemovalPolicy.DESTROY,
@@ -363,17 +397,22 @@ describe('stateless stack: site and CloudFront', () => {
     return distribution.Properties.DistributionConfig;
   };
 
-  it('routes /api/* to the HTTP API over TLS 1.2, uncached, all methods, all viewer headers but Host', () => {
+  it('routes /api/* to the HTTP API over TLS 1.2, all methods, all viewer headers but Host, with the viewer host', () => {
     const config = distributionConfig();
     expect(config.CacheBehaviors).toHaveLength(1);
     const api = config.CacheBehaviors[0];
     expect(api).toMatchObject({
       PathPattern: '/api/*',
       AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
-      CachePolicyId: CACHING_DISABLED,
       OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
       ViewerProtocolPolicy: 'https-only',
     });
+    expect(api.FunctionAssociations).toHaveLength(1);
+    expect(api.FunctionAssociations[0].EventType).toBe('viewer-request');
+    const functionId = api.FunctionAssociations[0].FunctionARN['Fn::GetAtt'][0];
+    expect(statelessJson.Resources[functionId].Properties.FunctionCode).toContain(
+      "request.headers['x-forwarded-host']",
+    );
     const origin = config.Origins.find((o: Json) => o.Id === api.TargetOriginId);
     const apiId = logicalId(synth.stateless, synth.stateless.httpApi.api);
     expect(origin.DomainName).toEqual({
@@ -382,6 +421,18 @@ describe('stateless stack: site and CloudFront', () => {
     expect(origin.CustomOriginConfig).toMatchObject({
       OriginProtocolPolicy: 'https-only',
       OriginSSLProtocols: ['TLSv1.2'],
+    });
+  });
+
+  it('caches API reads only as the origin says (s-maxage), keyed without cookies or headers', () => {
+    const api = distributionConfig().CacheBehaviors[0];
+    expect(api.CachePolicyId).not.toBe(CACHING_DISABLED);
+    const policy = statelessJson.Resources[api.CachePolicyId.Ref].Properties.CachePolicyConfig;
+    expect(policy).toMatchObject({ DefaultTTL: 0, MinTTL: 0, MaxTTL: 300 });
+    expect(policy.ParametersInCacheKeyAndForwardedToOrigin).toMatchObject({
+      CookiesConfig: { CookieBehavior: 'none' },
+      HeadersConfig: { HeaderBehavior: 'none' },
+      QueryStringsConfig: { QueryStringBehavior: 'all' },
     });
   });
 

@@ -1,6 +1,7 @@
 import { DeleteCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPublicReadHandler } from '#functions/consultations/public-read.ts';
+import { createDynamoCommentReader } from '#functions/repositories/comment-reader.ts';
 import { createDynamoTallyReader } from '#functions/repositories/tally-reader.ts';
 import { Catalog } from '#shared/catalog.ts';
 import { indexKeys, keys, TALLY_SHARDS } from '#shared/keys.ts';
@@ -77,6 +78,7 @@ describe('demo seed and public read on DynamoDB Local', () => {
     const handler = createPublicReadHandler({
       catalog: new Catalog(catalogFixture),
       tallies: createDynamoTallyReader(table.documents, table.tableName),
+      comments: createDynamoCommentReader(table.documents, table.tableName),
       clock: () => NOW,
     });
     const result = await handler(

@@ -3,6 +3,7 @@ import { BatchGetCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createPublicReadHandler } from '#functions/consultations/public-read.ts';
+import { createDynamoCommentReader } from '#functions/repositories/comment-reader.ts';
 import { createDynamoTallyReader } from '#functions/repositories/tally-reader.ts';
 import { Catalog } from '#shared/catalog.ts';
 import { keys, TALLY_SHARDS } from '#shared/keys.ts';
@@ -14,6 +15,7 @@ const dynamo = mockClient(documents);
 const handler = createPublicReadHandler({
   catalog: new Catalog(catalogFixture),
   tallies: createDynamoTallyReader(documents, 'konsulto-test'),
+  comments: createDynamoCommentReader(documents, 'konsulto-test'),
   clock: () => NOW,
 });
 
