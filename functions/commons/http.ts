@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { NotFoundError } from '#shared/errors.ts';
 import type { Language } from '#shared/schemas/common.ts';
@@ -58,6 +59,7 @@ export function createHttpHandler(actions: Record<string, RouteAction>): HttpHan
       if (!action) throw new NotFoundError('route');
       const { body, status = 200, cacheSeconds, cookies } = await action(event);
       result = { ...json(status, body, cacheHeaders(cacheSeconds)), ...(cookies?.length ? { cookies } : {}) };
+      if (cacheSeconds && status === 200) result = withEtag(result, event.headers?.['if-none-match']);
     } catch (error) {
       const { status, problem, retryAfterSeconds } = toProblem(error, languageOf(event));
       if (status >= 500) logger.error('request failed', { routeKey: event.routeKey, error: errorSummary(error) });
@@ -75,6 +77,20 @@ export function createHttpHandler(actions: Record<string, RouteAction>): HttpHan
     });
     return result;
   };
+}
+
+/**
+ * Cacheable reads carry a strong ETag of their body; a client or CDN revalidating with a matching If-None-Match gets
+ * 304 without the body.
+ */
+function withEtag(result: HttpResult, ifNoneMatch: string | undefined): HttpResult {
+  const etag = `"${createHash('sha256')
+    .update(result.body ?? '')
+    .digest('base64url')
+    .slice(0, 27)}"`;
+  const headers = { ...result.headers, etag };
+  const matches = ifNoneMatch?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+  return matches ? { statusCode: 304, headers } : { ...result, headers };
 }
 
 /** The error's name and message only: never the event or a payload. */

@@ -91,3 +91,28 @@ describe('createHttpHandler', () => {
     expect(result.body).toBe('{"ok":true}');
   });
 });
+
+describe('ETag on cacheable reads', () => {
+  const handler = createHttpHandler({
+    'GET /ok': async () => ({ body: { tally: 3 }, cacheSeconds: 5 }),
+    'GET /private': async () => ({ body: { mine: true } }),
+  });
+
+  it('sends a strong ETag and answers a matching If-None-Match with 304 and no body', async () => {
+    const first = await handler(httpEvent('GET /ok'));
+    const etag = first.headers?.etag as string;
+    expect(etag).toMatch(/^"[\w-]{27}"$/);
+    const again = await handler(httpEvent('GET /ok', { headers: { 'if-none-match': etag } }));
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBeUndefined();
+    expect(again.headers?.etag).toBe(etag);
+    const stale = await handler(httpEvent('GET /ok', { headers: { 'if-none-match': '"other"' } }));
+    expect(stale.statusCode).toBe(200);
+  });
+
+  it('sends no ETag on private, uncacheable answers', async () => {
+    const result = await handler(httpEvent('GET /private'));
+    expect(result.headers?.etag).toBeUndefined();
+    expect(result.headers?.['cache-control']).toBe('no-store');
+  });
+});
