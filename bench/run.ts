@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the performance figures of ../TARGETS.md that exist so far (see BENCHMARKS.md).
- * Now: P1 (Lambda bundle sizes) and P3 (vote write path vs its raw transaction). `--quick` (CI) runs fewer repeats.
+ * Now: P1 (Lambda bundle sizes), P3 (vote write path vs its raw transaction), P4 (comment thread pages). `--quick` (CI) runs fewer repeats.
  * `--json` prints machine-readable results. Results are also written to bench/results/latest.json.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { bundleFunctions } from '../scripts/bundle-functions.ts';
 import { benchVotes } from './p3-votes.ts';
+import { benchThread } from './p4-thread.ts';
 import { benchDatabase } from './support.ts';
 
 const P1_TARGET_KB = 150;
@@ -19,8 +20,12 @@ const { values } = parseArgs({
 const sizes = await bundleFunctions();
 const db = await benchDatabase();
 let p3: Awaited<ReturnType<typeof benchVotes>>;
+let p4: Awaited<ReturnType<typeof benchThread>>;
 try {
+  console.log('P3  votes…');
   p3 = await benchVotes(db, values.quick ? { votes: 300, rounds: 1 } : { votes: 2000, rounds: 5 });
+  console.log('P4  comment thread…');
+  p4 = await benchThread(db, values.quick ? { comments: 5000, samples: 10 } : { comments: 5000, samples: 50 });
 } finally {
   await db.close();
 }
@@ -34,6 +39,7 @@ const results = {
     verdict: bytes / 1024 <= P1_TARGET_KB ? 'met' : 'missed',
   })),
   p3,
+  p4,
 };
 
 const dir = path.resolve(import.meta.dirname, 'results');
@@ -52,4 +58,12 @@ else {
     'handler votes/s': results.p3.handlerVotesPerSecond,
   });
   console.log(`    ${results.p3.summary}: ${results.p3.verdict}`);
+  console.log('\nP4  One page (20) of a 5,000-comment thread through the local HTTP adapter (ms)');
+  console.table({
+    'first page, newest': results.p4.firstPageMs,
+    'page 101 (cursor)': results.p4.deepPageMs,
+    'first page, most agreed': results.p4.mostAgreedMs,
+    'first page, one section': results.p4.sectionMs,
+  });
+  console.log(`    target ≤ ${results.p4.targetMs} ms median: ${results.p4.verdict}`);
 }
