@@ -9,37 +9,13 @@ import { createParticipationHandler } from '#functions/participation/pipeline.ts
 import { voteActions } from '#functions/participation/votes.ts';
 import { noRateLimiter } from '#functions/repositories/rate-limiter.ts';
 import { createDynamoVoteRepository } from '#functions/repositories/vote-repository.ts';
-import { Catalog } from '#shared/catalog.ts';
 import { indexKeys, keys, shardOf } from '#shared/keys.ts';
 import type { BenchDatabase } from './support.ts';
-import { round, roundStats, runConcurrent, stats } from './support.ts';
+import { BENCH_NOW, benchCatalog, round, roundStats, runConcurrent, stats } from './support.ts';
 
 const SECRET = Buffer.from('bench-secret-of-at-least-32-characters-000000');
-const NOW = new Date('2026-12-10T12:00:00Z');
-const CATALOG = new Catalog({
-  consultations: [
-    {
-      id: 'bench',
-      title: { sq: 'Bench' },
-      summary: { sq: 'Bench' },
-      opensAt: '2026-12-01T00:00:00Z',
-      closesAt: '2027-01-01T00:00:00Z',
-      status: 'published',
-      moderationMode: 'post',
-    },
-  ],
-  commitments: [
-    {
-      id: 'bench-commitment',
-      consultationId: 'bench',
-      order: 1,
-      version: 1,
-      title: { sq: 'B' },
-      summary: { sq: 'B' },
-      sectionIds: [],
-    },
-  ],
-});
+const NOW = BENCH_NOW;
+const CATALOG = benchCatalog('bench-commitment', []);
 
 export async function benchVotes(db: BenchDatabase, { votes, rounds }: { votes: number; rounds: number }) {
   const { documents, tableName } = db;

@@ -9,35 +9,11 @@ import type { HttpHandler } from '#functions/commons/http.ts';
 import { createPublicReadHandler } from '#functions/consultations/public-read.ts';
 import { createDynamoCommentReader } from '#functions/repositories/comment-reader.ts';
 import { createDynamoTallyReader } from '#functions/repositories/tally-reader.ts';
-import { Catalog } from '#shared/catalog.ts';
 import { newCommentItem } from '#shared/comments.ts';
 import { createLocalServer } from '../local/http-adapter.ts';
-import { type BenchDatabase, roundStats, stats } from './support.ts';
+import { BENCH_NOW, type BenchDatabase, benchCatalog, roundStats, stats } from './support.ts';
 
-const CATALOG = new Catalog({
-  consultations: [
-    {
-      id: 'bench',
-      title: { sq: 'Bench' },
-      summary: { sq: 'Bench' },
-      opensAt: '2026-12-01T00:00:00Z',
-      closesAt: '2027-01-01T00:00:00Z',
-      status: 'published',
-      moderationMode: 'post',
-    },
-  ],
-  commitments: [
-    {
-      id: 'thread',
-      consultationId: 'bench',
-      order: 1,
-      version: 1,
-      title: { sq: 'T' },
-      summary: { sq: 'T' },
-      sectionIds: ['problem', 'objective'],
-    },
-  ],
-});
+const CATALOG = benchCatalog('thread', ['problem', 'objective']);
 
 async function seedComments(db: BenchDatabase, count: number, onProgress: (n: number) => void) {
   const nextId = monotonicFactory();
@@ -72,7 +48,7 @@ export async function benchThread(db: BenchDatabase, { comments, samples }: { co
     catalog: CATALOG,
     tallies: createDynamoTallyReader(db.documents, db.tableName),
     comments: createDynamoCommentReader(db.documents, db.tableName),
-    clock: () => new Date('2026-12-10T12:00:00Z'),
+    clock: () => BENCH_NOW,
   });
   const unused: HttpHandler = async () => ({ statusCode: 404 });
   const server = createLocalServer({

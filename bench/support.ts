@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Catalog } from '#shared/catalog.ts';
 import { type DynamoDbLocal, localClientConfig, startDynamoDbLocal } from '../local/dynamodb-local.ts';
 import { ensureTable } from '../local/table.ts';
 
@@ -64,3 +65,34 @@ export async function benchDatabase(tableName = 'konsulto-bench'): Promise<Bench
     },
   };
 }
+
+/** One open, post-moderated consultation with one commitment, for the benchmarks. */
+export function benchCatalog(commitmentId: string, sectionIds: string[] = []): Catalog {
+  return new Catalog({
+    consultations: [
+      {
+        id: 'bench',
+        title: { sq: 'Bench' },
+        summary: { sq: 'Bench' },
+        opensAt: '2026-12-01T00:00:00Z',
+        closesAt: '2027-01-01T00:00:00Z',
+        status: 'published',
+        moderationMode: 'post',
+      },
+    ],
+    commitments: [
+      {
+        id: commitmentId,
+        consultationId: 'bench',
+        order: 1,
+        version: 1,
+        title: { sq: 'B' },
+        summary: { sq: 'B' },
+        sectionIds,
+      },
+    ],
+  });
+}
+
+/** Inside the bench consultation's window. */
+export const BENCH_NOW = new Date('2026-12-10T12:00:00Z');

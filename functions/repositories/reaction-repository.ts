@@ -3,6 +3,7 @@ import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCo
 import { NotFoundError } from '#shared/errors.ts';
 import { agreedSortKey, keys } from '#shared/keys.ts';
 import { type Reaction, type ReactionCounts, type ReactionDeltas, reactionDeltas } from '#shared/reactions.ts';
+import { addCounters } from './expressions.ts';
 import { withOptimisticRetry } from './transactions.ts';
 
 /** What a reaction needs to know about its comment. */
@@ -143,21 +144,15 @@ export function createDynamoReactionRepository(client: DynamoDBDocumentClient, t
 }
 
 function countersUpdate(tableName: string, commentId: string, deltas: ReactionDeltas) {
-  const names: Record<string, string> = { '#status': 'status', '#version': 'version' };
-  const values: Record<string, unknown> = { ':published': 'published', ':one': 1 };
-  const adds = Object.entries(deltas).map(([counter, delta], i) => {
-    names[`#c${i}`] = counter;
-    values[`:d${i}`] = delta;
-    return `#c${i} :d${i}`;
-  });
+  const add = addCounters(deltas as Record<string, number>);
   return {
     Update: {
       TableName: tableName,
       Key: keys.comment(commentId),
-      UpdateExpression: `ADD ${adds.join(', ')}, #version :one`,
+      UpdateExpression: `ADD ${add.expression}, #version :one`,
       ConditionExpression: '#status = :published',
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
+      ExpressionAttributeNames: { '#status': 'status', '#version': 'version', ...add.names },
+      ExpressionAttributeValues: { ':published': 'published', ':one': 1, ...add.values },
     },
   };
 }

@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { indexKeys, keys, shardOf } from '#shared/keys.ts';
 import type { VoteChoice } from '#shared/schemas/participation.ts';
+import { addCounters } from './expressions.ts';
 import { withOptimisticRetry } from './transactions.ts';
 
 export type VoteTarget = { id: string; consultationId: string };
@@ -19,20 +20,14 @@ export interface VoteRepository {
  */
 export function createDynamoVoteRepository(client: DynamoDBDocumentClient, tableName: string): VoteRepository {
   const tallyUpdate = (commitmentId: string, participantId: string, changes: Partial<Record<VoteChoice, number>>) => {
-    const names: Record<string, string> = { '#type': 'type' };
-    const values: Record<string, unknown> = { ':type': 'TALLY', ':commitmentId': commitmentId };
-    const adds = Object.entries(changes).map(([choice, delta], i) => {
-      names[`#c${i}`] = choice;
-      values[`:d${i}`] = delta;
-      return `#c${i} :d${i}`;
-    });
+    const add = addCounters(changes as Record<string, number>);
     return {
       Update: {
         TableName: tableName,
         Key: keys.tallyShard(commitmentId, shardOf(participantId)),
-        UpdateExpression: `SET #type = :type, commitmentId = :commitmentId ADD ${adds.join(', ')}`,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
+        UpdateExpression: `SET #type = :type, commitmentId = :commitmentId ADD ${add.expression}`,
+        ExpressionAttributeNames: { '#type': 'type', ...add.names },
+        ExpressionAttributeValues: { ':type': 'TALLY', ':commitmentId': commitmentId, ...add.values },
       },
     };
   };

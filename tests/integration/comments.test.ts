@@ -138,19 +138,6 @@ async function stored(commentId: string): Promise<CommentItem | undefined> {
   return Item as CommentItem | undefined;
 }
 
-async function countTableItems(): Promise<number> {
-  let count = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await table.documents.send(
-      new ScanCommand({ TableName: table.tableName, Select: 'COUNT', ExclusiveStartKey: start }),
-    );
-    count += page.Count ?? 0;
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return count;
-}
-
 async function commentItemsOf(commitmentId: string): Promise<number> {
   const page = await table.documents.send(
     new ScanCommand({
@@ -208,14 +195,14 @@ describe('posting comments', () => {
   });
 
   it('refuses an unknown section (400 naming sectionId) and a closed consultation (409), storing nothing', async () => {
-    const before = await countTableItems();
+    const before = await table.countItems();
     const unknownSection = await postComment(author, 'posting', { body: 'Tekst.', sectionId: 'no-such-section' });
     expect(unknownSection.statusCode).toBe(400);
     expect(fieldsOf(unknownSection)).toEqual(['sectionId']);
     const closed = await postComment(author, 'old-commitment', { body: 'Tekst.' });
     expect(closed.statusCode).toBe(409);
     expect(bodyOf(closed).code).toBe('consultation-closed');
-    expect(await countTableItems()).toBe(before);
+    expect(await table.countItems()).toBe(before);
   });
 
   it('keeps a pre-moderated comment out of every public list (202, pending queue, no count)', async () => {
@@ -234,13 +221,13 @@ describe('posting comments', () => {
   });
 
   it('answers a filled honeypot exactly like an accepted comment and stores nothing', async () => {
-    const before = await countTableItems();
+    const before = await table.countItems();
     const result = await postComment(ulid(), 'posting', { body: 'Fitoni para shpejt!', website: 'spam.example' });
     expect(result.statusCode).toBe(201);
     const decoy = publicCommentSchema.parse(bodyOf(result));
     expect(decoy).toMatchObject({ commitmentId: 'posting', body: 'Fitoni para shpejt!', status: 'published' });
     expect(await stored(decoy.id)).toBeUndefined();
-    expect(await countTableItems()).toBe(before);
+    expect(await table.countItems()).toBe(before);
   });
 
   it('validates the list query: unknown commitment 404, unknown section or parameter 400', async () => {
