@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: the performance figures of ../TARGETS.md that exist so far (see BENCHMARKS.md).
- * Now: P1 (Lambda bundle sizes), P3 (vote write path vs its raw transaction), P4 (comment thread pages). `--quick` (CI) runs fewer repeats.
+ * Now: P1 (Lambda bundle sizes), P3 (vote write path vs its raw transaction), P4 (comment thread pages), P5 (summary
+ * end to end vs reading), P6 (summary function, child process). `--quick` (CI) runs fewer repeats and smaller data.
  * `--json` prints machine-readable results. Results are also written to bench/results/latest.json.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -9,6 +10,8 @@ import { parseArgs } from 'node:util';
 import { bundleFunctions } from '../scripts/bundle-functions.ts';
 import { benchVotes } from './p3-votes.ts';
 import { benchThread } from './p4-thread.ts';
+import { benchSummaryEndToEnd } from './p5-summary.ts';
+import { benchSummaryFunction } from './p6-summary.ts';
 import { benchDatabase } from './support.ts';
 
 const P1_TARGET_KB = 150;
@@ -21,14 +24,26 @@ const sizes = await bundleFunctions();
 const db = await benchDatabase();
 let p3: Awaited<ReturnType<typeof benchVotes>>;
 let p4: Awaited<ReturnType<typeof benchThread>>;
+let p5: Awaited<ReturnType<typeof benchSummaryEndToEnd>>;
 try {
   console.log('P3  votes…');
   p3 = await benchVotes(db, values.quick ? { votes: 300, rounds: 1 } : { votes: 2000, rounds: 5 });
   console.log('P4  comment thread…');
   p4 = await benchThread(db, values.quick ? { comments: 5000, samples: 10 } : { comments: 5000, samples: 50 });
+  console.log('P5  summary end to end…');
+  p5 = await benchSummaryEndToEnd(
+    db,
+    values.quick
+      ? { comments: 1000, votes: 10_000, reactions: 2000, rounds: 1 }
+      : { comments: 5000, votes: 50_000, reactions: 10_000, rounds: 3 },
+  );
 } finally {
   await db.close();
 }
+console.log('P6  summary function…');
+const p6 = await benchSummaryFunction(
+  values.quick ? { comments: 10_000, votes: 100_000, runs: 1 } : { comments: 100_000, votes: 1_000_000, runs: 3 },
+);
 const results = {
   machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
   quick: values.quick,
@@ -40,6 +55,8 @@ const results = {
   })),
   p3,
   p4,
+  p5,
+  p6,
 };
 
 const dir = path.resolve(import.meta.dirname, 'results');
@@ -66,4 +83,24 @@ else {
     'first page, one section': results.p4.sectionMs,
   });
   console.log(`    target ≤ ${results.p4.targetMs} ms median: ${results.p4.verdict}`);
+  console.log(
+    `\nP5  Summary end to end (${results.p5.comments} comments, ${results.p5.votes} votes, ${results.p5.reactions} reactions) vs reading the same items (ms)`,
+  );
+  console.table({
+    'read only': results.p5.readMs,
+    'summary, all files': results.p5.summaryMs,
+    ratio: results.p5.ratio,
+  });
+  console.log(`    target ≤ ${results.p5.targetMs} ms and ≤ ${results.p5.targetRatio}× reading: ${results.p5.verdict}`);
+  console.log(
+    `\nP6  Summary function alone (${results.p6.comments} comments, ${results.p6.votes} votes), child process`,
+  );
+  console.table({
+    'summary incl. generating items (ms)': results.p6.summaryWithGenerationMs,
+    'generating items only (ms)': results.p6.generationOnlyMs,
+    'summary (ms)': results.p6.summaryMs,
+  });
+  console.log(
+    `    peak RSS ${results.p6.peakRssMb} MB (generation alone ${results.p6.generationOnlyPeakRssMb} MB); target ≤ ${results.p6.targetMs} ms, ≤ ${results.p6.targetMb} MB: ${results.p6.verdict}`,
+  );
 }

@@ -22,6 +22,42 @@ import {
   commitmentVoteInputSchema,
   reportInputSchema,
 } from '#shared/schemas/participation.ts';
+import {
+  attachmentUploadInputSchema,
+  PDF_CONTENT_TYPE,
+  proposalCreatedSchema,
+  proposalInputSchema,
+  proposalPageQuerySchema,
+  proposalPageSchema,
+  proposalReceiptSchema,
+  uploadFormSchema,
+  uploadReceivedSchema,
+} from '#shared/schemas/proposal.ts';
+import { responseInputSchema } from '#shared/schemas/response.ts';
+import {
+  auditPageSchema,
+  auditQuerySchema,
+  authConfigSchema,
+  bulkModerationInputSchema,
+  bulkModerationResultSchema,
+  meetingInputSchema,
+  meetingListSchema,
+  meetingRecordSchema,
+  moderationInputSchema,
+  moderationQueuePageSchema,
+  moderationQueueQuerySchema,
+  moderationResultSchema,
+  progressSchema,
+  publishResultSchema,
+  responseListQuerySchema,
+  responseListSchema,
+  responseReportQuerySchema,
+  responseReportSchema,
+  staffMeSchema,
+  staffResponseSchema,
+  unansweredPageSchema,
+  unansweredQuerySchema,
+} from '#shared/schemas/staff.ts';
 import { ROUTES } from './routes.ts';
 
 /**
@@ -32,16 +68,24 @@ type Operation = {
   operationId: string;
   summary: string;
   description?: string;
-  tag: 'public' | 'participation' | 'operations' | 'staff';
+  tag: 'public' | 'participation' | 'proposals' | 'operations' | 'staff';
   pathParameters?: Record<string, z.ZodType>;
   query?: z.ZodObject;
   requestBody?: z.ZodType;
+  /** A raw (non-JSON) request body of this media type, e.g. a file upload. */
+  binaryBody?: string;
   /** Writes authenticated by the participant cookie: same-origin, JSON, rate-limited. */
   participantWrite?: true;
+  /** Staff routes: a Cognito access token (Bearer) of one of the route's groups. */
+  staff?: true;
   responses: Record<number, { description: string; schema?: z.ZodType; problem?: true }>;
 };
 
 const COMMITMENT_ID = { commitmentId: slugSchema };
+const RECEIPT_NOT_FOUND = {
+  description: 'No proposal has this receipt token (malformed, unknown or wrong: always the same answer)',
+  problem: true,
+} as const;
 const COMMENT_ID = { commentId: ulidSchema };
 const NOT_FOUND = { description: 'Unknown commitment or comment', problem: true } as const;
 const INVALID = {
@@ -56,6 +100,14 @@ const WRITE_ERRORS = {
   413: { description: 'Body too large', problem: true },
   415: { description: 'Body is not application/json', problem: true },
   429: { description: 'Too many writes; see Retry-After', problem: true },
+} as const;
+
+const STAFF_ERRORS = {
+  401: {
+    description: 'No valid staff access token (missing, expired, forged, another audience, an ID token)',
+    problem: true,
+  },
+  403: { description: 'The staff member is in none of the groups this route requires', problem: true },
 } as const;
 
 export const OPERATIONS: Record<string, Operation> = {
@@ -193,6 +245,288 @@ export const OPERATIONS: Record<string, Operation> = {
       429: WRITE_ERRORS[429],
     },
   },
+  'POST /api/proposals': {
+    operationId: 'submitProposal',
+    summary: 'Submit an NGO proposal (new commitment or amendment) on the OGP commitment template, with its PDF files',
+    description:
+      'Answers with the id and a private receipt link, the only way to follow the proposal: keep it. The contact, the registration number and (unless attachmentsPublic) the files are never public. Files are uploaded first (POST /api/proposals/attachments) and checked here: PDF by content, at most 10 MB each, at most 5. New proposals wait for a moderator before they are listed. Send an Idempotency-Key header to make retries safe.',
+    tag: 'proposals',
+    requestBody: proposalInputSchema,
+    participantWrite: true,
+    responses: {
+      201: { description: 'Received: the id and the private receipt link', schema: proposalCreatedSchema },
+      ...WRITE_ERRORS,
+      404: { description: 'Unknown consultation', problem: true },
+      409: { description: 'The consultation is not open, or a file changed while it was checked', problem: true },
+    },
+  },
+  'GET /api/proposals/receipt/{token}': {
+    operationId: 'getProposalReceipt',
+    summary: 'The private receipt: the proposal as submitted, its status and, once given, the drafters’ response',
+    tag: 'proposals',
+    pathParameters: { token: z.string().max(100) },
+    responses: {
+      200: { description: 'The receipt (never cached)', schema: proposalReceiptSchema },
+      404: RECEIPT_NOT_FOUND,
+    },
+  },
+  'POST /api/proposals/attachments': {
+    operationId: 'requestAttachmentUpload',
+    summary: 'Ask where to upload one PDF file (at most 10 MB) for a proposal',
+    description:
+      'In AWS the answer is a presigned S3 POST (upload.method POST: send upload.fields, then the file as `file`, as multipart/form-data, to upload.url) into quarantine; locally a PUT of the raw file to the local upload route. Either way the file is checked when the proposal is submitted with its attachmentId.',
+    tag: 'proposals',
+    requestBody: attachmentUploadInputSchema,
+    participantWrite: true,
+    responses: {
+      201: { description: 'The upload form, valid for 15 minutes', schema: uploadFormSchema },
+      400: INVALID,
+      403: WRITE_ERRORS[403],
+      413: WRITE_ERRORS[413],
+      415: WRITE_ERRORS[415],
+      429: WRITE_ERRORS[429],
+    },
+  },
+  'PUT /api/proposals/attachments/{attachmentId}': {
+    operationId: 'uploadAttachmentLocally',
+    summary: 'Local runtime only (not deployed): receives the file an upload form points to, as S3 would',
+    tag: 'proposals',
+    pathParameters: { attachmentId: ulidSchema },
+    binaryBody: PDF_CONTENT_TYPE,
+    participantWrite: true,
+    responses: {
+      200: { description: 'Stored in quarantine until the proposal is submitted', schema: uploadReceivedSchema },
+      400: { description: 'Empty file, or the upload form expired', problem: true },
+      403: WRITE_ERRORS[403],
+      404: { description: 'No upload form of yours has this id', problem: true },
+      413: { description: 'The file is larger than 10 MB', problem: true },
+      429: WRITE_ERRORS[429],
+    },
+  },
+  'GET /api/consultations/{consultationId}/proposals': {
+    operationId: 'listProposals',
+    summary: 'Approved proposals of a consultation, newest first, public fields only; cursor pagination',
+    tag: 'public',
+    pathParameters: { consultationId: slugSchema },
+    query: proposalPageQuerySchema,
+    responses: {
+      200: { description: 'One page of proposals', schema: proposalPageSchema },
+      400: INVALID,
+      404: { description: 'No published consultation has this id', problem: true },
+    },
+  },
+  'GET /api/consultations/{consultationId}/response-report': {
+    operationId: 'getResponseReport',
+    summary:
+      'The published response report: each answered contribution (text, never author data) with its disposition and justification, grouped by commitment',
+    description:
+      'Law 146/2014 and OGP Standard 4. Available once drafters published it after the consultation closed (404 before). Contributions that are not public (hidden or deleted comments, proposals not approved for listing) appear without their text. Input gathered at in-person meetings has origin `meeting`.',
+    tag: 'public',
+    pathParameters: { consultationId: slugSchema },
+    query: responseReportQuerySchema,
+    responses: {
+      200: { description: 'One page of the report', schema: responseReportSchema },
+      400: INVALID,
+      404: { description: 'Unknown consultation, or its report is not published yet', problem: true },
+    },
+  },
+  'GET /api/auth/config': {
+    operationId: 'getStaffSignInConfig',
+    summary:
+      'Where the staff console signs in: Cognito hosted login (authorization code with PKCE), or the local sign-in of `npm start`',
+    tag: 'staff',
+    responses: {
+      200: { description: 'The sign-in settings', schema: authConfigSchema },
+      503: { description: 'No staff sign-in is configured', problem: true },
+    },
+  },
+  'GET /api/admin/me': {
+    operationId: 'getStaffMe',
+    summary: 'The signed-in staff member: username and groups',
+    tag: 'staff',
+    staff: true,
+    responses: { 200: { description: 'Who you are', schema: staffMeSchema }, ...STAFF_ERRORS },
+  },
+  'GET /api/admin/consultations/{consultationId}/moderation': {
+    operationId: 'getModerationQueue',
+    summary:
+      'The moderation queue (pending, reported or hidden), oldest first: text, context and report reasons, never the author or reporters',
+    description:
+      'Filtering by commitment or report reason may give pages with fewer items than `limit`; follow `nextCursor`.',
+    tag: 'staff',
+    staff: true,
+    pathParameters: { consultationId: slugSchema },
+    query: moderationQueueQuerySchema,
+    responses: {
+      200: { description: 'One page of the queue', schema: moderationQueuePageSchema },
+      400: INVALID,
+      ...STAFF_ERRORS,
+      404: { description: 'Unknown consultation', problem: true },
+    },
+  },
+  'POST /api/admin/comments/{commentId}/moderation': {
+    operationId: 'moderateComment',
+    summary: 'Approve, hide (with a reason from the list) or restore a comment; recorded in the audit log',
+    description:
+      'One transaction: the comment (conditioned on its version), its public index entries, the commitment comment count, the parent reply count and the audit entry. A request carrying the participant cookie of the comment author is refused (403).',
+    tag: 'staff',
+    staff: true,
+    pathParameters: COMMENT_ID,
+    requestBody: moderationInputSchema,
+    responses: {
+      200: { description: 'The new state and the audit entry id', schema: moderationResultSchema },
+      400: INVALID,
+      ...STAFF_ERRORS,
+      404: { description: 'Unknown comment', problem: true },
+      409: { description: 'The action does not apply to the comment in its current state', problem: true },
+    },
+  },
+  'POST /api/admin/moderation/bulk': {
+    operationId: 'moderateComments',
+    summary: 'The same action on up to 50 comments, each in its own transaction with its own audit entry',
+    tag: 'staff',
+    staff: true,
+    requestBody: bulkModerationInputSchema,
+    responses: {
+      200: { description: 'One outcome per comment', schema: bulkModerationResultSchema },
+      400: INVALID,
+      ...STAFF_ERRORS,
+    },
+  },
+  'GET /api/admin/consultations/{consultationId}/unanswered': {
+    operationId: 'listUnanswered',
+    summary:
+      'Contributions still without a reasoned response, by kind (comments paged; proposals and meeting input in one page)',
+    tag: 'staff',
+    staff: true,
+    pathParameters: { consultationId: slugSchema },
+    query: unansweredQuerySchema,
+    responses: {
+      200: { description: 'Unanswered contributions', schema: unansweredPageSchema },
+      400: INVALID,
+      ...STAFF_ERRORS,
+      404: { description: 'Unknown consultation', problem: true },
+    },
+  },
+  'GET /api/admin/consultations/{consultationId}/responses': {
+    operationId: 'listResponses',
+    summary: 'Reasoned responses of a consultation, newest first',
+    tag: 'staff',
+    staff: true,
+    pathParameters: { consultationId: slugSchema },
+    query: responseListQuerySchema,
+    responses: {
+      200: { description: 'One page of responses', schema: responseListSchema },
+      400: INVALID,
+      ...STAFF_ERRORS,
+      404: { description: 'Unknown consultation', problem: true },
+    },
+  },
+  'GET /api/admin/responses/{responseId}': {
+    operationId: 'getResponse',
+    summary: 'One reasoned response with its version (for editing)',
+    tag: 'staff',
+    staff: true,
+    pathParameters: { responseId: ulidSchema },
+    responses: {
+      200: { description: 'The response', schema: staffResponseSchema },
+      ...STAFF_ERRORS,
+      404: { description: 'Unknown response', problem: true },
+    },
+  },
+  'PUT /api/admin/responses/{responseId}': {
+    operationId: 'saveResponse',
+    summary:
+      'Create (no expectedVersion; the client picks a ULID) or edit (expectedVersion) a reasoned response covering up to 45 contributions',
+    description:
+      'Disposition, Albanian justification (English optional), mergedInto for merged. Each covered comment or proposal keeps the response id (proposals become answered, their NGO sees the answer on the receipt page). A stale expectedVersion is 409, never a silent overwrite.',
+    tag: 'staff',
+    staff: true,
+    pathParameters: { responseId: ulidSchema },
+    requestBody: responseInputSchema,
+    responses: {
+      200: { description: 'Edited', schema: staffResponseSchema },
+      201: { description: 'Created', schema: staffResponseSchema },
+      400: INVALID,
+      ...STAFF_ERRORS,
+      404: { description: 'Editing a response that does not exist', problem: true },
+      409: {
+        description: 'The response exists already (create) or changed since expectedVersion (edit)',
+        problem: true,
+      },
+    },
+  },
+  'GET /api/admin/consultations/{consultationId}/progress': {
+    operationId: 'getResponseProgress',
+    summary: 'Per commitment: answered contributions by disposition, unanswered ones by kind',
+    tag: 'staff',
+    staff: true,
+    pathParameters: { consultationId: slugSchema },
+    responses: {
+      200: { description: 'The progress', schema: progressSchema },
+      ...STAFF_ERRORS,
+      404: { description: 'Unknown consultation', problem: true },
+    },
+  },
+  'POST /api/admin/consultations/{consultationId}/response-report': {
+    operationId: 'publishResponseReport',
+    summary: 'Publish the response report (after the consultation closed); publishing again keeps the first date',
+    tag: 'staff',
+    staff: true,
+    pathParameters: { consultationId: slugSchema },
+    responses: {
+      200: { description: 'Published', schema: publishResultSchema },
+      ...STAFF_ERRORS,
+      404: { description: 'Unknown consultation', problem: true },
+      409: { description: 'The consultation has not closed yet', problem: true },
+    },
+  },
+  'GET /api/admin/consultations/{consultationId}/meetings': {
+    operationId: 'listMeetings',
+    summary: 'In-person meetings recorded in the console (the content-file meetings, like Elbasan, are not included)',
+    tag: 'staff',
+    staff: true,
+    pathParameters: { consultationId: slugSchema },
+    responses: {
+      200: { description: 'The meetings', schema: meetingListSchema },
+      ...STAFF_ERRORS,
+      404: { description: 'Unknown consultation', problem: true },
+    },
+  },
+  'PUT /api/admin/meetings/{meetingId}': {
+    operationId: 'saveMeeting',
+    summary:
+      'Create (no expectedVersion) or edit (expectedVersion) a meeting record and its contributions, each linked to a commitment',
+    tag: 'staff',
+    staff: true,
+    pathParameters: { meetingId: slugSchema },
+    requestBody: meetingInputSchema,
+    responses: {
+      200: { description: 'Edited', schema: meetingRecordSchema },
+      201: { description: 'Created', schema: meetingRecordSchema },
+      400: INVALID,
+      ...STAFF_ERRORS,
+      404: { description: 'Editing a meeting that does not exist, or an unknown consultation', problem: true },
+      409: {
+        description: 'The meeting exists already (create) or changed since expectedVersion (edit)',
+        problem: true,
+      },
+    },
+  },
+  'GET /api/admin/consultations/{consultationId}/audit': {
+    operationId: 'getAuditLog',
+    summary: 'The audit log (admins only): who did what, when and why, newest first',
+    tag: 'staff',
+    staff: true,
+    pathParameters: { consultationId: slugSchema },
+    query: auditQuerySchema,
+    responses: {
+      200: { description: 'One page of entries', schema: auditPageSchema },
+      400: INVALID,
+      ...STAFF_ERRORS,
+      404: { description: 'Unknown consultation', problem: true },
+    },
+  },
   'GET /api/consultations/{consultationId}': {
     operationId: 'getConsultation',
     summary: 'One consultation with its commitments and their live tallies',
@@ -234,6 +568,7 @@ export function buildOpenApiDocument() {
     (paths[route.path] as Record<string, unknown>)[route.method.toLowerCase()] = {
       operationId: operation.operationId,
       summary: operation.summary,
+      ...(operation.description ? { description: operation.description } : {}),
       tags: [operation.tag],
       parameters: [
         ...Object.entries(operation.pathParameters ?? {}).map(([name, schema]) => ({
@@ -282,7 +617,18 @@ export function buildOpenApiDocument() {
             },
           }
         : {}),
+      ...(operation.binaryBody
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                [operation.binaryBody]: { schema: { type: 'string', contentMediaType: operation.binaryBody } },
+              },
+            },
+          }
+        : {}),
       ...(operation.participantWrite ? { security: [{ participantCookie: [] }, {}] } : {}),
+      ...(operation.staff ? { security: [{ staffBearer: [] }] } : {}),
       responses,
     };
   }
@@ -302,6 +648,16 @@ export function buildOpenApiDocument() {
         description:
           'Citizen writes and own data. No account: a signed, HttpOnly participant cookie is set by the first write.',
       },
+      {
+        name: 'proposals',
+        description:
+          'Structured proposals of civil-society organisations, with PDF files and a private receipt link. Writes are participation writes (same origin, JSON, rate-limited).',
+      },
+      {
+        name: 'staff',
+        description:
+          'The staff console API under /api/admin/: moderators, drafters and admins with a Cognito access token (Bearer). Each route names its groups; the audit log is for admins only.',
+      },
       { name: 'operations', description: 'Health and contract' },
     ],
     paths,
@@ -309,6 +665,13 @@ export function buildOpenApiDocument() {
       schemas: { Problem: jsonSchema(problemSchema) },
       securitySchemes: {
         participantCookie: { type: 'apiKey', in: 'cookie', name: 'konsulto_participant' },
+        staffBearer: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description:
+            'A Cognito access token (token_use access) of the staff user pool, from the hosted login (authorization code with PKCE); locally from POST /local-auth/token.',
+        },
       },
     },
   };

@@ -2,16 +2,28 @@
  * Every API route, declared once: the CDK app creates one HTTP API route per entry (one Lambda per function group)
  * and the local HTTP adapter dispatches to the same handler modules. Paths use API Gateway's `{param}` syntax.
  */
-export type RouteFunction = 'health' | 'public-read' | 'participation';
+export type RouteFunction = 'health' | 'public-read' | 'participation' | 'proposals' | 'staff';
 
 export type Route = {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   /** The Lambda function (one per group of routes) that serves the route. */
   function: RouteFunction;
-  /** Staff-only routes need a JWT with one of these groups. */
+  /**
+   * Staff-only routes (all under /api/admin/) need a staff access token (the HTTP API's JWT authorizer in AWS, the
+   * local adapter's check under `npm start`) whose `cognito:groups` holds one of these groups (checked by the function).
+   */
   groups?: readonly ('moderator' | 'drafter' | 'admin')[];
+  /** Served by the local runtime only (e.g. the stand-in for S3 uploads); the CDK app creates no such route. */
+  localOnly?: true;
 };
+
+/** Who may use each staff route: admins everything, moderators moderation, drafters responses and meetings. */
+const ANY_STAFF = ['moderator', 'drafter', 'admin'] as const;
+const MODERATORS = ['moderator', 'admin'] as const;
+const DRAFTERS = ['drafter', 'admin'] as const;
+/** The audit log (who did what to which contribution) is for admins only. */
+const ADMINS = ['admin'] as const;
 
 export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/api/health', function: 'health' },
@@ -30,6 +42,36 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/api/me', function: 'participation' },
   { method: 'PUT', path: '/api/me/profile', function: 'participation' },
   { method: 'DELETE', path: '/api/me', function: 'participation' },
+  { method: 'POST', path: '/api/proposals', function: 'proposals' },
+  { method: 'GET', path: '/api/proposals/receipt/{token}', function: 'proposals' },
+  { method: 'POST', path: '/api/proposals/attachments', function: 'proposals' },
+  { method: 'PUT', path: '/api/proposals/attachments/{attachmentId}', function: 'proposals', localOnly: true },
+  { method: 'GET', path: '/api/consultations/{consultationId}/proposals', function: 'proposals' },
+  { method: 'GET', path: '/api/consultations/{consultationId}/response-report', function: 'public-read' },
+  { method: 'GET', path: '/api/auth/config', function: 'staff' },
+  { method: 'GET', path: '/api/admin/me', function: 'staff', groups: ANY_STAFF },
+  {
+    method: 'GET',
+    path: '/api/admin/consultations/{consultationId}/moderation',
+    function: 'staff',
+    groups: MODERATORS,
+  },
+  { method: 'POST', path: '/api/admin/comments/{commentId}/moderation', function: 'staff', groups: MODERATORS },
+  { method: 'POST', path: '/api/admin/moderation/bulk', function: 'staff', groups: MODERATORS },
+  { method: 'GET', path: '/api/admin/consultations/{consultationId}/unanswered', function: 'staff', groups: DRAFTERS },
+  { method: 'GET', path: '/api/admin/consultations/{consultationId}/responses', function: 'staff', groups: DRAFTERS },
+  { method: 'GET', path: '/api/admin/responses/{responseId}', function: 'staff', groups: DRAFTERS },
+  { method: 'PUT', path: '/api/admin/responses/{responseId}', function: 'staff', groups: DRAFTERS },
+  { method: 'GET', path: '/api/admin/consultations/{consultationId}/progress', function: 'staff', groups: DRAFTERS },
+  {
+    method: 'POST',
+    path: '/api/admin/consultations/{consultationId}/response-report',
+    function: 'staff',
+    groups: DRAFTERS,
+  },
+  { method: 'GET', path: '/api/admin/consultations/{consultationId}/meetings', function: 'staff', groups: DRAFTERS },
+  { method: 'PUT', path: '/api/admin/meetings/{meetingId}', function: 'staff', groups: DRAFTERS },
+  { method: 'GET', path: '/api/admin/consultations/{consultationId}/audit', function: 'staff', groups: ADMINS },
 ];
 
 /** Handler module of each function, relative to the repository root; each exports `handler`. */
@@ -37,4 +79,6 @@ export const FUNCTION_ENTRIES: Record<RouteFunction, string> = {
   health: 'functions/health/handler.ts',
   'public-read': 'functions/consultations/handler.ts',
   participation: 'functions/participation/handler.ts',
+  proposals: 'functions/proposals/handler.ts',
+  staff: 'functions/staff/handler.ts',
 };

@@ -23,8 +23,9 @@ export function buildApp(app: App, options: BuildAppOptions = {}) {
   const stateful = new StatefulStack(app, `${prefix}-Stateful`, {
     env,
     config,
-    description: `Konsulto ${config.stage}: DynamoDB table (retained)`,
+    description: `Konsulto ${config.stage}: DynamoDB table, cookie secret, proposal uploads bucket and staff user pool (retained)`,
     terminationProtection: config.terminationProtection,
+    ...authDomainPrefix(app),
   });
   const stateless = new StatelessStack(app, `${prefix}-Stateless`, {
     env,
@@ -33,6 +34,8 @@ export function buildApp(app: App, options: BuildAppOptions = {}) {
     table: stateful.table,
     cookieSecret: stateful.cookieSecret,
     siteAssetPath: options.siteAssetPath ?? SITE_DIST,
+    staffUserPool: stateful.staff.userPool,
+    staffAuthDomain: stateful.staff.domain,
     ...(customDomain ? { customDomain } : {}),
   });
 
@@ -51,4 +54,14 @@ function readCustomDomain(app: App): CustomDomain | undefined {
     throw new Error('context "domainName" and "certificateArn" must be set together');
   }
   return { domainName, certificateArn };
+}
+
+/** Context `authDomainPrefix`: the staff hosted-login domain prefix, when the default one is taken in the region. */
+function authDomainPrefix(app: App): { authDomainPrefix?: string } {
+  const value: unknown = app.node.tryGetContext('authDomainPrefix');
+  if (value === undefined) return {};
+  if (typeof value !== 'string' || !/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(value)) {
+    throw new Error('context "authDomainPrefix" must be lowercase letters, digits and hyphens');
+  }
+  return { authDomainPrefix: value };
 }

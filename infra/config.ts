@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, type Stack } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 
 /** The deployment stages. Each is its own pair of stacks; `stage` comes from CDK context (`-c stage=prod`). */
@@ -51,3 +51,13 @@ export const FUNCTION_DEFAULTS = {
   memorySize: 512,
   timeout: Duration.seconds(10),
 } as const;
+
+/**
+ * The proposals' uploads bucket has a name of our own, derived from the stage, account and region: the stateless
+ * stack addresses it by that name instead of a cross-stack reference (so the function's grant and its reviewed
+ * cdk-nag acknowledgement read the same in every environment), and a redeployed stateful stack finds the retained
+ * bucket and its files instead of silently starting an empty one.
+ */
+export function uploadsBucketName(stage: Stage, stack: Stack): string {
+  return `konsulto-${stage}-uploads-${stack.account}-${stack.region}`;
+}

@@ -5,9 +5,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import path from 'node:path';
 import type { HttpEvent, HttpHandler, HttpResult } from '#functions/commons/http.ts';
 import { ROUTES, type Route, type RouteFunction } from '#functions/routes.ts';
+import { isDemoUser, type LocalAuth, signInPage } from './auth.ts';
 
 /** API Gateway HTTP APIs accept payloads up to 10 MB; the adapter refuses larger ones the same way. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/**
+ * Local-only routes stand in for S3 (the attachment upload): they read a little more than the 10 MB file limit, so
+ * the handler itself refuses a file of 10 MB + 1 byte with its own message, as the presigned POST's policy would.
+ */
+const LOCAL_ONLY_MAX_BODY_BYTES = MAX_BODY_BYTES + 1024 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -39,8 +45,13 @@ function compile(route: Route): CompiledRoute {
 }
 
 export type LocalServerOptions = {
-  /** The Lambda handler of each function, the very modules CDK deploys. */
-  handlers: Record<RouteFunction, HttpHandler>;
+  /** The Lambda handler of each function, the very modules CDK deploys (a route without one answers 404). */
+  handlers: Partial<Record<RouteFunction, HttpHandler>>;
+  /**
+   * The local staff sign-in (local/auth.ts): serves /local-auth/ and verifies Bearer tokens on staff routes as API
+   * Gateway's JWT authorizer does. Without it every staff route answers 401, as in AWS without a token.
+   */
+  staffAuth?: LocalAuth;
   /** The built site (site/dist). */
   siteDir: string;
 };
@@ -49,11 +60,16 @@ export type LocalServerOptions = {
  * One origin for site and API, as CloudFront gives in AWS: `/api/*` becomes an API Gateway HTTP API v2 event for the
  * matching route's handler; everything else is served from the built site.
  */
-export function createLocalServer({ handlers, siteDir }: LocalServerOptions): Server {
+export function createLocalServer({ handlers, siteDir, staffAuth }: LocalServerOptions): Server {
   const routes = ROUTES.map(compile);
   return createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const serve = url.pathname === '/api' || url.pathname.startsWith('/api/') ? serveApi : serveStatic;
+    const serve =
+      url.pathname === '/api' || url.pathname.startsWith('/api/')
+        ? serveApi
+        : url.pathname === '/local-auth' || url.pathname.startsWith('/local-auth/')
+          ? serveLocalAuth
+          : serveStatic;
     serve(request, response, url).catch((error: unknown) => {
       console.error('local adapter error:', error instanceof Error ? error.message : error);
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
@@ -68,14 +84,69 @@ export function createLocalServer({ handlers, siteDir }: LocalServerOptions): Se
       writeResult(response, notFound());
       return;
     }
-    const body = await readBody(request);
+    const body = await readBody(request, match.route.localOnly ? LOCAL_ONLY_MAX_BODY_BYTES : MAX_BODY_BYTES);
     if (body === undefined) {
       writeResult(response, tooLarge());
       return;
     }
     const event = toEvent(request, url, match.route, match.params, body);
+    if (match.route.groups?.length) {
+      // The JWT authorizer's part: no valid token, no call to the function.
+      const claims = await staffAuth?.verify(request.headers.authorization).catch(() => undefined);
+      if (!claims) {
+        writeResult(response, unauthorized());
+        return;
+      }
+      (event.requestContext as { authorizer?: unknown }).authorizer = { jwt: { claims, scopes: null } };
+    }
     const handler = handlers[match.route.function];
-    writeResult(response, await handler(event));
+    writeResult(response, handler ? await handler(event) : notFound());
+  }
+
+  /** GET /local-auth/: the sign-in page; POST /local-auth/token { user }: a token for a demo staff user. */
+  async function serveLocalAuth(request: IncomingMessage, response: ServerResponse, url: URL) {
+    if (!staffAuth) {
+      writeResult(response, notFound());
+      return;
+    }
+    if (url.pathname === '/local-auth/token' && request.method === 'POST') {
+      const body = await readBody(request, 4096);
+      let user: unknown;
+      try {
+        user = (JSON.parse(body?.toString('utf8') ?? '') as { user?: unknown }).user;
+      } catch {
+        user = undefined;
+      }
+      if (!isDemoUser(user)) {
+        writeResult(
+          response,
+          problemResult(
+            400,
+            'validation-failed',
+            'Zgjidhni moderator, drafter ose admin.',
+            'Choose moderator, drafter or admin.',
+          ),
+        );
+        return;
+      }
+      const token = await staffAuth.issue(user);
+      writeResult(response, {
+        statusCode: 200,
+        headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+        body: JSON.stringify({ access_token: token, token_type: 'Bearer', expires_in: 3600 }),
+      });
+      return;
+    }
+    if ((url.pathname === '/local-auth/' || url.pathname === '/local-auth') && request.method === 'GET') {
+      response.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        ...SECURITY_HEADERS,
+      });
+      response.end(signInPage());
+      return;
+    }
+    writeResult(response, notFound());
   }
 
   async function serveStatic(request: IncomingMessage, response: ServerResponse, url: URL) {
@@ -147,12 +218,12 @@ async function resolveStaticFile(siteDir: string, pathname: string): Promise<str
   return undefined;
 }
 
-async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
+async function readBody(request: IncomingMessage, maxBytes: number): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return undefined;
+    if (size > maxBytes) return undefined;
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -233,6 +304,10 @@ function problemResult(status: number, code: string, sq: string, en: string): Ht
   };
 }
 
+const unauthorized = (): HttpResult => {
+  const result = problemResult(401, 'unauthorized', 'Duhet të identifikoheni.', 'Sign-in is required.');
+  return { ...result, headers: { ...result.headers, 'www-authenticate': 'Bearer' } };
+};
 const notFound = () => problemResult(404, 'not-found', 'Adresa nuk u gjet.', 'The address was not found.');
 const tooLarge = () =>
   problemResult(413, 'payload-too-large', 'Kërkesa është shumë e madhe.', 'The request is too large.');

@@ -4,7 +4,8 @@
  * site and the very Lambda handlers at /api/*. Ctrl-C stops everything.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -13,6 +14,7 @@ import type { HttpHandler } from '#functions/commons/http.ts';
 import { FUNCTION_ENTRIES, type RouteFunction } from '#functions/routes.ts';
 import { buildCatalog, CATALOG_FILE } from '../scripts/build-catalog.ts';
 import { writeOpenApiDocument } from '../scripts/build-openapi.ts';
+import { createLocalAuth } from './auth.ts';
 import { localClientConfig, startDynamoDbLocal, useLocalAwsEnv } from './dynamodb-local.ts';
 import { assertLocalEndpoint } from './endpoint-guard.ts';
 import { createLocalServer } from './http-adapter.ts';
@@ -92,7 +94,13 @@ async function main() {
     process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
     process.env.KONSULTO_COOKIE_SECRET ??= await localCookieSecret(path.join(ROOT, '.data'));
     process.env.KONSULTO_INSECURE_COOKIES = 'true';
+    // The staff function answers GET /api/auth/config with the local sign-in (never in Lambda).
+    process.env.KONSULTO_LOCAL_AUTH = 'on';
     process.env.KONSULTO_ALLOWED_ORIGINS ??= `http://localhost:${port},http://127.0.0.1:${port}`;
+    // Proposal attachments: kept beside the database, or thrown away with it.
+    process.env.KONSULTO_UPLOADS_DIR ??= dataDir
+      ? path.join(ROOT, '.data/uploads')
+      : await mkdtemp(path.join(tmpdir(), 'konsulto-uploads-'));
 
     step(2, `Creating the table "${tableName}" if it is missing…`);
     const client = new DynamoDBClient({ endpoint: database.endpoint, ...localClientConfig(), maxAttempts: 3 });
@@ -127,12 +135,17 @@ async function main() {
 
     step(6, 'Starting the web server…');
     const handlers = await loadHandlers();
-    server = createLocalServer({ handlers, siteDir: SITE_DIR });
+    // The local staff sign-in's signing key is kept beside the data (a throw-away one with --in-memory).
+    const staffAuth = await createLocalAuth(
+      options['in-memory'] ? {} : { keyFile: path.join(ROOT, '.data/local-auth-key.json') },
+    );
+    server = createLocalServer({ handlers, siteDir: SITE_DIR, staffAuth });
     await new Promise<void>((resolve, reject) => {
       server?.once('error', reject);
       server?.listen(port, '127.0.0.1', resolve);
     });
     console.log(`\nKonsulto is running at http://localhost:${port}/  (API: http://localhost:${port}/api/health)`);
+    console.log(`Staff sign-in (local demo users moderator, drafter, admin): http://localhost:${port}/local-auth/`);
     console.log('Press Ctrl-C to stop.');
   } catch (error) {
     console.error(`\nKonsulto could not start: ${error instanceof Error ? error.message : String(error)}`);

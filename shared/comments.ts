@@ -1,5 +1,5 @@
 import type { FieldIssue } from './errors.ts';
-import { agreedSortKey, indexKeys, keys, shardOf } from './keys.ts';
+import { agreedSortKey, indexKeys, keys, shardOf, unansweredSortKey } from './keys.ts';
 import type { PublicComment } from './schemas/api.ts';
 import { type COMMENT_STATUSES, REPORTS_TO_HIDE } from './schemas/participation.ts';
 
@@ -47,7 +47,12 @@ export type CommentItem = ThreadIndexKeys & {
   replyCount: number;
   reportCount: number;
   version: number;
-  /** Moderation queue (pending, reported, hidden); never read by a public route. */
+  /** The drafters' reasoned response that covers it (issue 6). */
+  responseId?: string;
+  /**
+   * gsi5, never read by a public route: the moderation queue (pending, reported, hidden) while a moderator has to
+   * look at it, else the unanswered list while it is public and has no response, else nothing.
+   */
   gsi5pk?: string;
   gsi5sk?: string;
 };
@@ -123,8 +128,19 @@ export function newCommentItem(comment: NewComment): CommentItem {
     version: 1,
   };
   return comment.status === 'published'
-    ? { ...item, ...threadIndexKeys(item) }
+    ? { ...item, ...threadIndexKeys(item), ...unansweredIndexKeys(item) }
     : { ...item, gsi5pk: indexKeys.moderationQueue(comment.consultationId, 'pending'), gsi5sk: comment.id };
+}
+
+/** The gsi5 position of a public comment without a response: the drafters' unanswered list, by commitment. */
+export function unansweredIndexKeys(comment: Pick<CommentItem, 'consultationId' | 'commitmentId' | 'id'>): {
+  gsi5pk: string;
+  gsi5sk: string;
+} {
+  return {
+    gsi5pk: indexKeys.unanswered(comment.consultationId),
+    gsi5sk: unansweredSortKey(comment.commitmentId, comment.id),
+  };
 }
 
 /** Public: published, or deleted after having been published (it keeps its place in the thread, without text). */

@@ -42,6 +42,11 @@ export class ConsultationClosedError extends DomainError {
   }
 }
 
+/** A step that waits for the end of the consultation (publishing the response report) was asked too early. */
+export class ConsultationNotClosedError extends DomainError {
+  readonly code = 'consultation-not-closed';
+}
+
 export class RateLimitedError extends DomainError {
   readonly code = 'rate-limited';
   readonly retryAfterSeconds: number;
@@ -70,6 +75,12 @@ export class ForbiddenError extends DomainError {
 
 export class PayloadTooLargeError extends DomainError {
   readonly code = 'payload-too-large';
+  /** What is too large, when more can be said than "the request" (e.g. a file over its limit). */
+  readonly messages?: Bilingual;
+  constructor(messages?: Bilingual) {
+    super('payload too large');
+    if (messages) this.messages = messages;
+  }
 }
 
 export class UnsupportedMediaTypeError extends DomainError {

@@ -50,7 +50,11 @@ export const keys = {
 
   proposal: (proposalId: string): Key => ({ pk: `PROPOSAL#${proposalId}`, sk: 'PROPOSAL' }),
   receipt: (tokenHash: string): Key => ({ pk: `RECEIPT#${tokenHash}`, sk: 'RECEIPT' }),
+  /** An uploaded file waiting in quarantine to be attached to a proposal. */
+  attachment: (attachmentId: string): Key => ({ pk: `ATTACHMENT#${attachmentId}`, sk: 'ATTACHMENT' }),
   response: (responseId: string): Key => ({ pk: `RESPONSE#${responseId}`, sk: 'RESPONSE' }),
+  /** Whether (and when) the response report of a consultation was published. */
+  responseReport: (consultationId: string): Key => ({ pk: `RESPONSE_REPORT#${consultationId}`, sk: 'REPORT' }),
   meeting: (meetingId: string): Key => ({ pk: `MEETING#${meetingId}`, sk: 'MEETING' }),
   audit: (consultationId: string, entryId: string): Key => ({ pk: `AUDIT#${consultationId}`, sk: entryId }),
   rateWindow: (scope: string, subject: string, window: number): Key => ({
@@ -74,7 +78,7 @@ export const indexKeys = {
   replies: (commentId: string) => `COMMENT#${commentId}#REPLIES`,
   /** gsi1: votes of a commitment, sharded like tallies (summaries read them all). */
   commitmentVotes: (commitmentId: string, shard: number) => `COMMITMENT#${commitmentId}#VOTES#${shard}`,
-  /** gsi1: proposals of a consultation by status. */
+  /** gsi1: proposals of a consultation by visibility (pending: the moderation queue, approved: the public list). */
   proposalsByStatus: (consultationId: string, status: string) => `CONSULTATION#${consultationId}#PROPOSALS#${status}`,
   /** gsi1: meetings of a consultation by date. */
   meetings: (consultationId: string) => `CONSULTATION#${consultationId}#MEETINGS`,
@@ -83,11 +87,18 @@ export const indexKeys = {
   /** gsi3 / gsi4: the same threads ordered by agreement (sort key from agreedSortKey). */
   /** gsi5: moderation queue of a consultation by state (pending, reported, hidden). */
   moderationQueue: (consultationId: string, state: string) => `CONSULTATION#${consultationId}#MODERATION#${state}`,
-  /** gsi5: contributions still without a reasoned response. */
+  /** gsi5: contributions still without a reasoned response (sort key from unansweredSortKey). */
   unanswered: (consultationId: string) => `CONSULTATION#${consultationId}#UNANSWERED`,
+  /** gsi1: reasoned responses of a consultation, oldest first. */
+  responses: (consultationId: string) => `CONSULTATION#${consultationId}#RESPONSES`,
 };
 
 /** Sort key for "most agreed first" listings: agree count zero-padded, then the comment's ULID as a tiebreak. */
 export function agreedSortKey(agreeCount: number, commentId: string): string {
   return `${String(agreeCount).padStart(10, '0')}#${commentId}`;
+}
+
+/** Sort key in the unanswered list: by commitment, then oldest first, so one commitment is one key range. */
+export function unansweredSortKey(commitmentId: string, contributionId: string): string {
+  return `${commitmentId}#${contributionId}`;
 }

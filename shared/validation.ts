@@ -43,6 +43,12 @@ export function describeIssue(issue: Issue): FieldIssue['message'] {
       };
     case 'invalid_format':
       return { sq: 'Formati nuk është i saktë.', en: `The format is not valid (${issue.format}).` };
+    case 'custom': {
+      // A refinement may carry its own wording in both languages: { params: { sq, en } }.
+      const { sq, en } = (issue.params ?? {}) as { sq?: unknown; en?: unknown };
+      if (typeof sq === 'string' && typeof en === 'string') return { sq, en };
+      return { sq: 'Vlera nuk është e vlefshme.', en: issue.message || 'The value is not valid.' };
+    }
     default:
       return { sq: 'Vlera nuk është e vlefshme.', en: issue.message || 'The value is not valid.' };
   }

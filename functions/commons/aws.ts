@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 /**
@@ -11,6 +12,11 @@ export function createDocumentClient(endpoint = process.env.DYNAMODB_ENDPOINT): 
     maxAttempts: 3,
   });
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+}
+
+/** The S3 client of the uploads bucket (proposals function only; region and credentials from the runtime). */
+export function createS3Client(): S3Client {
+  return new S3Client({ maxAttempts: 3 });
 }
 
 export function requiredEnv(name: string): string {

@@ -2,6 +2,7 @@ import {
   type Bilingual,
   ConflictError,
   ConsultationClosedError,
+  ConsultationNotClosedError,
   DomainError,
   ForbiddenError,
   NotFoundError,
@@ -22,6 +23,11 @@ const RESOURCE_NAMES: Record<string, Bilingual> = {
   commitment: { sq: 'Angazhimi', en: 'The commitment' },
   comment: { sq: 'Komenti', en: 'The comment' },
   proposal: { sq: 'Propozimi', en: 'The proposal' },
+  receipt: { sq: 'Dëftesa', en: 'The receipt' },
+  attachment: { sq: 'Skedari', en: 'The file' },
+  response: { sq: 'Përgjigjja', en: 'The response' },
+  'response-report': { sq: 'Raporti i përgjigjeve', en: 'The response report' },
+  meeting: { sq: 'Takimi', en: 'The meeting' },
   route: { sq: 'Adresa', en: 'The address' },
 };
 
@@ -50,6 +56,16 @@ function mapError(error: unknown): Mapped {
         error.phase === 'upcoming'
           ? { sq: 'Konsultimi nuk është hapur ende.', en: 'The consultation has not opened yet.' }
           : { sq: 'Konsultimi është mbyllur.', en: 'The consultation is closed.' },
+    };
+  }
+  if (error instanceof ConsultationNotClosedError) {
+    return {
+      status: 409,
+      title: 'Consultation not closed',
+      messages: {
+        sq: 'Konsultimi nuk është mbyllur ende: raporti i përgjigjeve publikohet pas mbylljes.',
+        en: 'The consultation has not closed yet: the response report is published after it closes.',
+      },
     };
   }
   if (error instanceof ConflictError) {
@@ -91,7 +107,7 @@ function mapError(error: unknown): Mapped {
     return {
       status: 413,
       title: 'Payload too large',
-      messages: { sq: 'Kërkesa është shumë e madhe.', en: 'The request is too large.' },
+      messages: error.messages ?? { sq: 'Kërkesa është shumë e madhe.', en: 'The request is too large.' },
     };
   }
   if (error instanceof UnsupportedMediaTypeError) {

@@ -41,15 +41,15 @@ const INVALID_JSON = new ValidationError([
   },
 ]);
 
-/** The JSON body of a write; refuses other media types, oversized bodies and malformed JSON. */
-export function parseJsonBody(event: HttpEvent): unknown {
+/** The JSON body of a write; refuses other media types, bodies over `maxBytes` and malformed JSON. */
+export function parseJsonBody(event: HttpEvent, maxBytes: number = MAX_BODY_BYTES): unknown {
   const raw =
     event.body === undefined
       ? ''
       : event.isBase64Encoded
         ? Buffer.from(event.body, 'base64').toString('utf8')
         : event.body;
-  if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) throw new PayloadTooLargeError();
+  if (Buffer.byteLength(raw, 'utf8') > maxBytes) throw new PayloadTooLargeError();
   const contentType = (event.headers?.['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   if (contentType !== 'application/json') throw new UnsupportedMediaTypeError();
   try {

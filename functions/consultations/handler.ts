@@ -1,6 +1,7 @@
 import { createDocumentClient, requiredEnv } from '../commons/aws.ts';
 import { catalog } from '../commons/catalog.ts';
 import { createDynamoCommentReader } from '../repositories/comment-reader.ts';
+import { createDynamoResponseReportReader } from '../repositories/response-report-reader.ts';
 import { createDynamoTallyReader } from '../repositories/tally-reader.ts';
 import { createPublicReadHandler } from './public-read.ts';
 
@@ -13,4 +14,5 @@ export const handler = createPublicReadHandler({
   tallies: createDynamoTallyReader(client, tableName),
   comments: createDynamoCommentReader(client, tableName),
   clock: () => new Date(),
+  responseReports: createDynamoResponseReportReader(client, tableName),
 });

@@ -10,13 +10,22 @@ import {
   type ConsultationView,
   threadQuerySchema,
 } from '#shared/schemas/api.ts';
-import { ulidSchema } from '#shared/schemas/common.ts';
+import { slugSchema, ulidSchema } from '#shared/schemas/common.ts';
+import { responseReportQuerySchema } from '#shared/schemas/staff.ts';
 import { EMPTY_TALLY } from '#shared/tally.ts';
 import { parseInput } from '#shared/validation.ts';
-import { createHttpHandler, type HttpEvent, type HttpHandler, pathParameter } from '../commons/http.ts';
+import { createHttpHandler, type HttpEvent, type HttpHandler, languageOf, pathParameter } from '../commons/http.ts';
 import openApiDocument from '../generated/openapi.json' with { type: 'json' };
+import type { ResponseReportReader } from '../repositories/response-report-reader.ts';
 
-export type PublicReadDeps = { catalog: Catalog; tallies: TallyReader; comments: CommentReader; clock: Clock };
+export type PublicReadDeps = {
+  catalog: Catalog;
+  tallies: TallyReader;
+  comments: CommentReader;
+  clock: Clock;
+  /** The published response reports (issue 6); without it the report route answers 404. */
+  responseReports?: ResponseReportReader;
+};
 
 function view(consultation: CatalogConsultation, now: Date): ConsultationView {
   return { ...consultation, phase: consultationPhase(consultation, now) };
@@ -96,6 +105,22 @@ export async function listReplies(
   return commentPage(await deps.comments.replies(commentId, { limit, cursor }));
 }
 
+/**
+ * The published response report of a consultation (Law 146/2014): each answered contribution's text (when public),
+ * disposition and justification, grouped by commitment in plan order; never author data. 404 until published.
+ */
+export async function getResponseReport(deps: PublicReadDeps, consultationId: string, event: HttpEvent) {
+  const { cursor, limit } = parseInput(responseReportQuerySchema, event.queryStringParameters ?? {});
+  if (!deps.responseReports || !slugSchema.safeParse(consultationId).success) {
+    throw new NotFoundError('response-report');
+  }
+  return deps.responseReports.report(deps.catalog, consultationId, {
+    limit,
+    ...(cursor !== undefined ? { cursor } : {}),
+    language: languageOf(event),
+  });
+}
+
 /** Seconds CloudFront may serve a public read from cache; tallies stay close to live. */
 const PUBLIC_CACHE_SECONDS = 5;
 
@@ -115,6 +140,10 @@ export function createPublicReadHandler(deps: PublicReadDeps): HttpHandler {
     'GET /api/comments/{commentId}/replies': async (event) => ({
       body: await listReplies(deps, pathParameter(event, 'commentId'), event.queryStringParameters),
       cacheSeconds: PUBLIC_CACHE_SECONDS,
+    }),
+    'GET /api/consultations/{consultationId}/response-report': async (event) => ({
+      body: await getResponseReport(deps, pathParameter(event, 'consultationId'), event),
+      cacheSeconds: 60,
     }),
     'GET /api/consultations/{consultationId}': async (event) => ({
       body: await getConsultation(deps, pathParameter(event, 'consultationId')),

@@ -1,12 +1,16 @@
 import path from 'node:path';
-import type { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { type Duration, type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { type BundlingOptions, NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+// cdk-nag's own naming of a policy resource in IAM5 finding ids (not re-exported from the package root).
+import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
 import { Construct } from 'constructs';
+import { ACCEPTED_PREFIX, QUARANTINE_PREFIX } from '#shared/proposals.ts';
 import { TABLE } from '#shared/table.ts';
 import { ESM_REQUIRE_BANNER, LAMBDA_TARGET } from '../../scripts/bundle-settings.ts';
 import { REPO_ROOT } from '../paths.ts';
@@ -17,8 +21,9 @@ import { REPO_ROOT } from '../paths.ts';
  * - `health`: one GetItem on a fixed key of the base table (no index access).
  * - `read`: point reads and queries on the table and its indexes. Never Scan.
  * - `read-write`: `read` plus single-item writes and condition checks on the base table.
+ * - `staff`: `read-write` without DeleteItem: staff actions change and append (the audit log) but never delete.
  */
-export type TableAccess = 'health' | 'read' | 'read-write';
+export type TableAccess = 'health' | 'read' | 'read-write' | 'staff';
 
 const TABLE_ACTIONS: Record<TableAccess, { table: string[]; indexes: string[] }> = {
   health: { table: ['dynamodb:GetItem'], indexes: [] },
@@ -31,6 +36,17 @@ const TABLE_ACTIONS: Record<TableAccess, { table: string[]; indexes: string[] }>
       'dynamodb:BatchGetItem',
       'dynamodb:ConditionCheckItem',
       'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+    ],
+    indexes: ['dynamodb:Query'],
+  },
+  staff: {
+    table: [
+      'dynamodb:BatchGetItem',
+      'dynamodb:ConditionCheckItem',
       'dynamodb:GetItem',
       'dynamodb:PutItem',
       'dynamodb:Query',
@@ -75,7 +91,22 @@ export type ApiFunctionProps = {
   logRemovalPolicy: RemovalPolicy;
   /** The cookie secret, for functions that identify participants: read access and its ARN in the environment. */
   cookieSecret?: ISecret;
+  /** The proposals' uploads bucket: its name in the environment and exactly the object access of UPLOADS_ACTIONS. */
+  uploadsBucket?: IBucket;
+  /** Further environment variables (e.g. the staff sign-in settings of the staff function). */
+  environment?: Record<string, string>;
 };
+
+/**
+ * What the proposals function may do in the uploads bucket, by key prefix. Browsers upload into quarantine/ with a
+ * presigned POST signed by this role (PutObject); the function reads the first bytes there (GetObject), copies the
+ * checked file to attachments/ (GetObject on the source, PutObject on the copy) and removes the quarantined object
+ * (DeleteObject). It can neither list the bucket nor read, change or delete a kept file.
+ */
+export const UPLOADS_ACTIONS = {
+  [QUARANTINE_PREFIX]: ['s3:DeleteObject', 's3:GetObject', 's3:PutObject'],
+  [ACCEPTED_PREFIX]: ['s3:PutObject'],
+} as const;
 
 /**
  * The one way to create an API Lambda: Node.js 24 on arm64, an ESM bundle built by the local esbuild with the same
@@ -133,6 +164,24 @@ export class ApiFunction extends Construct {
       );
     }
 
+    const uploads = props.uploadsBucket;
+    if (uploads) {
+      statements.push(
+        new PolicyStatement({
+          sid: 'UploadsQuarantine',
+          effect: Effect.ALLOW,
+          actions: [...UPLOADS_ACTIONS[QUARANTINE_PREFIX]],
+          resources: [uploads.arnForObjects(`${QUARANTINE_PREFIX}*`)],
+        }),
+        new PolicyStatement({
+          sid: 'UploadsAccepted',
+          effect: Effect.ALLOW,
+          actions: [...UPLOADS_ACTIONS[ACCEPTED_PREFIX]],
+          resources: [uploads.arnForObjects(`${ACCEPTED_PREFIX}*`)],
+        }),
+      );
+    }
+
     // A role of our own instead of the default one, which would attach the AWS-managed
     // AWSLambdaBasicExecutionRole (logs:* on every log group of the account).
     this.role = new Role(this, 'Role', {
@@ -157,8 +206,25 @@ export class ApiFunction extends Construct {
         TABLE_NAME: props.table.tableName,
         NODE_OPTIONS: '--enable-source-maps',
         ...(props.cookieSecret ? { KONSULTO_COOKIE_SECRET_ARN: props.cookieSecret.secretArn } : {}),
+        ...(uploads ? { KONSULTO_UPLOADS_BUCKET: uploads.bucketName } : {}),
+        ...props.environment,
       },
       bundling: { ...API_FUNCTION_BUNDLING, mainFields: [...API_FUNCTION_BUNDLING.mainFields], externalModules: [] },
     });
+
+    if (uploads) {
+      // Findings are named the way cdk-nag names them, from the resolved ARNs, so they hold in every environment.
+      const finding = (arn: string) => flattenCfnReference(Stack.of(this).resolve(arn));
+      Validations.of(this.role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${finding(uploads.arnForObjects(`${QUARANTINE_PREFIX}*`))}]`,
+        reason:
+          'Object keys are generated per upload (quarantine/<ULID>), so the grant is the quarantine prefix: the narrowest resource that admits them.',
+      });
+      Validations.of(this.role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${finding(uploads.arnForObjects(`${ACCEPTED_PREFIX}*`))}]`,
+        reason:
+          'Checked files are copied to attachments/<ULID>.pdf, one key per file: PutObject on that prefix only (no read, no delete).',
+      });
+    }
   }
 }

@@ -1,6 +1,13 @@
 import { type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, type HttpRoute, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  HttpApi,
+  HttpMethod,
+  type HttpRoute,
+  HttpStage,
+  type IHttpRouteAuthorizer,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -25,12 +32,14 @@ export const ACCESS_LOG_FORMAT = {
 export type KonsultoHttpApiProps = {
   routes: readonly Route[];
   functions: Record<RouteFunction, IFunction>;
+  /** The Cognito JWT authorizer (issuer and audience) that every staff route (one with `groups`) must use. */
+  staffAuthorizer?: IHttpRouteAuthorizer;
   throttle: { rateLimit: number; burstLimit: number };
   logRetention: RetentionDays;
   logRemovalPolicy: RemovalPolicy;
 };
 
-/** The HTTP API: one route per entry of ROUTES, a throttled `$default` stage, access logs in CloudWatch. */
+/** The HTTP API: one route per entry of ROUTES (local-only ones excepted), a throttled `$default` stage, access logs in CloudWatch. */
 export class KonsultoHttpApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
@@ -63,8 +72,16 @@ export class KonsultoHttpApi extends Construct {
 
     const integrations = new Map<RouteFunction, HttpLambdaIntegration>();
     for (const route of props.routes) {
-      if (route.groups?.length) {
-        // Staff routes need the Cognito JWT authorizer, which is not built yet: refuse to expose them without it.
+      // The local runtime's stand-ins (e.g. the upload route that plays S3) are never deployed.
+      if (route.localOnly) continue;
+      const staff = Boolean(route.groups?.length);
+      if (staff !== route.path.startsWith('/api/admin/')) {
+        throw new Error(
+          `route ${route.method} ${route.path}: staff routes (with groups) are exactly those under /api/admin/`,
+        );
+      }
+      if (staff && !props.staffAuthorizer) {
+        // Never expose a staff route without the Cognito JWT authorizer.
         throw new Error(`route ${route.method} ${route.path} requires groups but no authorizer is configured`);
       }
       let integration = integrations.get(route.function);
@@ -72,12 +89,21 @@ export class KonsultoHttpApi extends Construct {
         integration = new HttpLambdaIntegration(`${route.function}-integration`, props.functions[route.function]);
         integrations.set(route.function, integration);
       }
-      const [httpRoute] = this.api.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration });
-      if (!httpRoute) throw new Error(`no route created for ${route.method} ${route.path}`);
-      Validations.of(httpRoute).acknowledge({
-        id: 'AwsSolutions-APIG4',
-        reason: `${route.method} ${route.path} is open to anonymous citizens by design (no staff groups); staff routes must use the Cognito JWT authorizer.`,
+      const [httpRoute] = this.api.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration,
+        // Staff routes: API Gateway checks the token's signature, issuer, audience and expiry before the function
+        // runs; the function then requires an access token and one of the route's groups.
+        ...(staff ? { authorizer: props.staffAuthorizer } : {}),
       });
+      if (!httpRoute) throw new Error(`no route created for ${route.method} ${route.path}`);
+      if (!staff) {
+        Validations.of(httpRoute).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `${route.method} ${route.path} is open to anonymous citizens by design (no staff groups); staff routes use the Cognito JWT authorizer.`,
+        });
+      }
       this.routes.push(httpRoute);
     }
   }

@@ -1,17 +1,28 @@
-import { CfnOutput, type Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { IUserPool, UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { FUNCTION_ENTRIES, ROUTES, type RouteFunction } from '#functions/routes.ts';
-import { type CustomDomain, FUNCTION_DEFAULTS, type StageConfig } from '../config.ts';
+import { type CustomDomain, FUNCTION_DEFAULTS, type StageConfig, uploadsBucketName } from '../config.ts';
 import { ApiFunction, type TableAccess } from '../constructs/api-function.ts';
 import { KonsultoHttpApi } from '../constructs/http-api.ts';
 import { SiteDistribution } from '../constructs/site-distribution.ts';
+import { ConsoleClient } from '../constructs/staff-identity.ts';
 
 /** Per-function settings; a Record so a new function group in functions/routes.ts fails to compile until set. */
 export const FUNCTION_SETTINGS: Record<
   RouteFunction,
-  { description: string; tableAccess: TableAccess; memorySize: number; timeout: Duration; participants?: true }
+  {
+    description: string;
+    tableAccess: TableAccess;
+    memorySize: number;
+    timeout: Duration;
+    participants?: true;
+    /** Access to the proposals' uploads bucket (infra/constructs/api-function.ts, UPLOADS_ACTIONS). */
+    uploads?: true;
+  }
 > = {
   health: {
     description: 'GET /api/health: one GetItem on a fixed key',
@@ -32,6 +43,25 @@ export const FUNCTION_SETTINGS: Record<
     timeout: FUNCTION_DEFAULTS.timeout,
     participants: true,
   },
+  proposals: {
+    description: 'NGO proposals: submission with checked PDF files, private receipts, the public list of approved ones',
+    tableAccess: 'read-write',
+    memorySize: FUNCTION_DEFAULTS.memorySize,
+    // Up to five server-side copies of 10 MB files on submission.
+    timeout: Duration.seconds(20),
+    participants: true,
+    uploads: true,
+  },
+  staff: {
+    description: 'Staff console API: moderation, reasoned responses, meeting records, the audit log',
+    // Changes and appends only (no DeleteItem): the audit log is append-only.
+    tableAccess: 'staff',
+    memorySize: FUNCTION_DEFAULTS.memorySize,
+    // A bulk moderation is up to 50 transactions in a row.
+    timeout: Duration.seconds(20),
+    // Reads (never sets) the participant cookie: a moderator cannot moderate what this browser wrote.
+    participants: true,
+  },
 };
 
 export type StatelessStackProps = StackProps & {
@@ -41,6 +71,9 @@ export type StatelessStackProps = StackProps & {
   /** Directory of the built site uploaded to the bucket. */
   siteAssetPath: string;
   customDomain?: CustomDomain;
+  /** The staff user pool and its hosted login domain (stateful stack). */
+  staffUserPool: IUserPool;
+  staffAuthDomain: UserPoolDomain;
 };
 
 /** Lambda functions, the HTTP API and the CloudFront site: everything that can be recreated from code. */
@@ -48,18 +81,34 @@ export class StatelessStack extends Stack {
   readonly functions: Record<RouteFunction, ApiFunction>;
   readonly httpApi: KonsultoHttpApi;
   readonly site: SiteDistribution;
+  readonly console: ConsoleClient;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
     const { config, table } = props;
+    // The stateful stack's uploads bucket, by its derived name (see uploadsBucketName).
+    const uploadsBucket = Bucket.fromBucketName(this, 'UploadsBucket', uploadsBucketName(config.stage, this));
+
+    // The console's app client and the JWT authorizer of the staff routes; the client's redirect address is the site,
+    // read once the distribution below exists.
+    this.console = new ConsoleClient(this, 'StaffConsole', {
+      userPool: props.staffUserPool,
+      siteOrigin: () => `https://${props.customDomain?.domainName ?? this.site.distribution.distributionDomainName}`,
+    });
+    const staffEnvironment = {
+      KONSULTO_AUTH_DOMAIN_URL: props.staffAuthDomain.baseUrl(),
+      KONSULTO_AUTH_CLIENT_ID: this.console.client.userPoolClientId,
+    };
 
     this.functions = mapValues(FUNCTION_ENTRIES, (entry, name) => {
-      const { participants, ...settings } = FUNCTION_SETTINGS[name];
+      const { participants, uploads, ...settings } = FUNCTION_SETTINGS[name];
       return new ApiFunction(this, `${pascalCase(name)}Function`, {
         entry,
         table,
         ...settings,
         ...(participants ? { cookieSecret: props.cookieSecret } : {}),
+        ...(uploads ? { uploadsBucket } : {}),
+        ...(name === 'staff' ? { environment: staffEnvironment } : {}),
         logRetention: config.logRetention,
         logRemovalPolicy: config.logRemovalPolicy,
       });
@@ -68,6 +117,7 @@ export class StatelessStack extends Stack {
     this.httpApi = new KonsultoHttpApi(this, 'HttpApi', {
       routes: ROUTES,
       functions: mapValues(this.functions, (fn) => fn.function),
+      staffAuthorizer: this.console.authorizer,
       throttle: config.apiThrottle,
       logRetention: config.logRetention,
       logRemovalPolicy: config.logRemovalPolicy,

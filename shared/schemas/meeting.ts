@@ -11,24 +11,33 @@ export const meetingContributionSchema = z.strictObject({
   text: localizedTextSchema,
 });
 
+/** The fields of a meeting record, without the cross-field rule (the staff API derives its input from them). */
+export const meetingFieldsSchema = z.strictObject({
+  id: slugSchema,
+  consultationId: slugSchema,
+  title: localizedTextSchema,
+  venue: localizedTextSchema,
+  municipality: z.enum(MUNICIPALITY_IDS),
+  date: isoDateSchema,
+  startTime: timeSchema,
+  endTime: timeSchema,
+  topic: localizedTextSchema,
+  participantCount: z.int().min(0).max(100_000),
+  moderator: localizedTextSchema,
+  guests: z.array(localizedTextSchema).max(50),
+  summary: localizedTextSchema,
+  discussionPoints: z.array(localizedTextSchema).max(50),
+  contributions: z.array(meetingContributionSchema).max(500),
+});
+
+/** A meeting ends after it starts. */
+export function endsAfterItStarts<T extends z.ZodType<{ startTime: string; endTime: string }>>(schema: T) {
+  return schema.refine((m) => m.startTime < m.endTime, {
+    message: 'endTime must be after startTime',
+    path: ['endTime'],
+  });
+}
+
 /** The record of an in-person consultation meeting, like the Elbasan meeting of 3 April 2026. */
-export const meetingSchema = z
-  .strictObject({
-    id: slugSchema,
-    consultationId: slugSchema,
-    title: localizedTextSchema,
-    venue: localizedTextSchema,
-    municipality: z.enum(MUNICIPALITY_IDS),
-    date: isoDateSchema,
-    startTime: timeSchema,
-    endTime: timeSchema,
-    topic: localizedTextSchema,
-    participantCount: z.int().min(0).max(100_000),
-    moderator: localizedTextSchema,
-    guests: z.array(localizedTextSchema).max(50),
-    summary: localizedTextSchema,
-    discussionPoints: z.array(localizedTextSchema).max(50),
-    contributions: z.array(meetingContributionSchema).max(500),
-  })
-  .refine((m) => m.startTime < m.endTime, { message: 'endTime must be after startTime', path: ['endTime'] });
+export const meetingSchema = endsAfterItStarts(meetingFieldsSchema);
 export type Meeting = z.infer<typeof meetingSchema>;

@@ -44,6 +44,11 @@ const IAM5_DEPLOYMENT = [
   'IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
 ];
 
+/** The proposals function writes its two key prefixes of the uploads bucket (infra/constructs/api-function.ts). */
+const IAM5_UPLOADS = ['quarantine/*', 'attachments/*'].map(
+  (prefix) => `IAM5[Resource::arn:<AWS::Partition>:s3:::konsulto-dev-uploads-<AWS::AccountId>-<AWS::Region>/${prefix}]`,
+);
+
 describe('cdk-nag AwsSolutions, dev stage (no custom domain)', () => {
   let dev: ReturnType<typeof synthesize>;
   let templates: Template[];
@@ -61,10 +66,16 @@ describe('cdk-nag AwsSolutions, dev stage (no custom domain)', () => {
     expect(nagViolations(dev.app).filter((v) => v.severity === 'warning')).toEqual([]);
   });
 
-  it('acknowledges exactly the reviewed list of findings, on the stateful stack only the secret rotation', () => {
-    expect(suppressions(templates.slice(0, 1)).map((s) => s.id)).toEqual(['AwsSolutions-SMG4']);
+  it('acknowledges exactly the reviewed list of findings; on the stateful stack the secret rotation and upload logs', () => {
+    expect(ruleIds(suppressions(templates.slice(0, 1)))).toEqual(['S1', 'SMG4']);
+    const uploads = Object.keys(templates[0]?.findResources('AWS::S3::Bucket') ?? {});
+    expect(
+      suppressions(templates.slice(0, 1))
+        .filter((s) => s.id === 'AwsSolutions-S1')
+        .every((s) => uploads.includes(s.resource) || s.resource.startsWith('UploadsBucketPolicy')),
+    ).toBe(true);
     expect(ruleIds(suppressions(templates))).toEqual(
-      ['APIG4', 'CFR1', 'CFR2', 'CFR3', 'CFR4', 'L1', 'S1', 'SMG4', ...IAM5_DEPLOYMENT].sort(),
+      ['APIG4', 'CFR1', 'CFR2', 'CFR3', 'CFR4', 'L1', 'S1', 'SMG4', ...IAM5_DEPLOYMENT, ...IAM5_UPLOADS].sort(),
     );
   });
 
@@ -79,11 +90,22 @@ describe('cdk-nag AwsSolutions, dev stage (no custom domain)', () => {
   it('acknowledges APIG4 on each public route only (metadata also lands on each route integration and permission)', () => {
     const stateless = templates[1] as Template;
     const apig4 = suppressions([stateless]).filter((s) => s.id === 'AwsSolutions-APIG4');
-    const routes = Object.keys(stateless.findResources('AWS::ApiGatewayV2::Route'));
-    const permissions = Object.keys(stateless.findResources('AWS::Lambda::Permission'));
-    expect(routes).toHaveLength(dev.stateless.httpApi.routes.length);
-    const integrations = Object.keys(stateless.findResources('AWS::ApiGatewayV2::Integration'));
+    const allRoutes = stateless.findResources('AWS::ApiGatewayV2::Route');
+    expect(Object.keys(allRoutes)).toHaveLength(dev.stateless.httpApi.routes.length);
+    // Staff routes carry the Cognito JWT authorizer: nothing to acknowledge on them, their integration or permission.
+    const isPublic = (id: string) => (allRoutes[id]?.Properties.AuthorizationType ?? 'NONE') === 'NONE';
+    const routes = Object.keys(allRoutes).filter(isPublic);
+    const staffRoutes = Object.keys(allRoutes).filter((id) => !isPublic(id));
+    expect(staffRoutes.length).toBeGreaterThan(0);
+    const publicTargets = new Set(routes.map((id) => JSON.stringify(allRoutes[id]?.Properties.Target)));
+    const integrations = Object.keys(stateless.findResources('AWS::ApiGatewayV2::Integration')).filter((id) =>
+      [...publicTargets].some((target) => target.includes(`"${id}"`)),
+    );
+    const permissions = Object.entries(stateless.findResources('AWS::Lambda::Permission'))
+      .filter(([, p]) => !JSON.stringify(p.Properties.SourceArn).includes('/api/admin/'))
+      .map(([id]) => id);
     expect(apig4.map((s) => s.resource).sort()).toEqual([...routes, ...permissions, ...integrations].sort());
+    for (const id of staffRoutes) expect(apig4.map((s) => s.resource)).not.toContain(id);
   });
 });
 

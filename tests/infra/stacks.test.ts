@@ -191,8 +191,13 @@ describe('stateless stack: functions', () => {
       expect(props.MemorySize).toBe(FUNCTION_SETTINGS[name].memorySize);
       expect(props.Timeout).toBe(FUNCTION_SETTINGS[name].timeout.toSeconds());
       const secretVariable = FUNCTION_SETTINGS[name].participants ? ['KONSULTO_COOKIE_SECRET_ARN'] : [];
+      const uploadsVariable = FUNCTION_SETTINGS[name].uploads ? ['KONSULTO_UPLOADS_BUCKET'] : [];
+      // The staff function tells the console where to sign in (Cognito hosted login, the console's app client).
+      const authVariables = name === 'staff' ? ['KONSULTO_AUTH_CLIENT_ID', 'KONSULTO_AUTH_DOMAIN_URL'] : [];
       expect(Object.keys(props.Environment.Variables).sort()).toEqual([
+        ...authVariables,
         ...secretVariable,
+        ...uploadsVariable,
         'NODE_OPTIONS',
         'TABLE_NAME',
       ]);
@@ -333,14 +338,16 @@ describe('stateless stack: functions', () => {
 });
 
 describe('stateless stack: HTTP API', () => {
-  it('has one route per entry of ROUTES, wired to the Lambda of its function group', () => {
+  it('has one route per entry of ROUTES (local-only ones excepted), wired to the Lambda of its function group', () => {
     const routes = resourcesOfType(stateless, 'AWS::ApiGatewayV2::Route');
+    const deployed = ROUTES.filter((r) => !r.localOnly);
     expect(routes.map(([, r]) => r.Properties.RouteKey).sort()).toEqual(
-      ROUTES.map((r) => `${r.method} ${r.path}`).sort(),
+      deployed.map((r) => `${r.method} ${r.path}`).sort(),
     );
-    for (const route of ROUTES) {
+    for (const route of deployed) {
       const [, resource] = routes.find(([, r]) => r.Properties.RouteKey === `${route.method} ${route.path}`) ?? [];
-      expect(resource?.Properties.AuthorizationType).toBe('NONE');
+      // Staff routes (groups, under /api/admin/) need the Cognito JWT authorizer; every other route is public.
+      expect(resource?.Properties.AuthorizationType).toBe(route.groups?.length ? 'JWT' : 'NONE');
       const integrationId = resource?.Properties.Target['Fn::Join'][1][1].Ref;
       const integration: Json = statelessJson.Resources[integrationId].Properties;
       const fnId = logicalId(synth.stateless, synth.stateless.functions[route.function].function);
@@ -381,13 +388,16 @@ describe('stateless stack: HTTP API', () => {
     expect(
       () =>
         new KonsultoHttpApi(stack, 'Api', {
-          routes: [{ method: 'POST', path: '/api/staff/x', function: 'health', groups: ['admin'] }],
-          functions: { health: fn, 'public-read': fn, participation: fn },
+          routes: [{ method: 'POST', path: '/api/admin/x', function: 'health', groups: ['admin'] }],
+          functions: Object.fromEntries(Object.keys(FUNCTION_ENTRIES).map((name) => [name, fn])) as Record<
+            RouteFunction,
+            typeof fn
+          >,
           throttle: { rateLimit: 1, burstLimit: 1 },
           logRetention: RetentionDays.ONE_DAY,
           logRemovalPolicy: RemovalPolicy.DESTROY,
         }),
-    ).toThrow('route POST /api/staff/x requires groups but no authorizer is configured');
+    ).toThrow('route POST /api/admin/x requires groups but no authorizer is configured');
   });
 });
 

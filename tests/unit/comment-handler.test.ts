@@ -137,6 +137,9 @@ describe('POST /api/commitments/{commitmentId}/comments', () => {
               gsi3sk: `0000000000#${COMMENT_ID}`,
               gsi4pk: 'COMMITMENT#youth-seats#SECTION#problem',
               gsi4sk: `0000000000#${COMMENT_ID}`,
+              // The drafters' unanswered list (issue 6), by commitment.
+              gsi5pk: 'CONSULTATION#open-one#UNANSWERED',
+              gsi5sk: `youth-seats#${COMMENT_ID}`,
             },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
@@ -220,6 +223,8 @@ describe('POST /api/commitments/{commitmentId}/comments', () => {
             version: 1,
             gsi1pk: `COMMENT#${PARENT_ID}#REPLIES`,
             gsi1sk: COMMENT_ID,
+            gsi5pk: 'CONSULTATION#open-one#UNANSWERED',
+            gsi5sk: `youth-seats#${COMMENT_ID}`,
           },
           ConditionExpression: 'attribute_not_exists(pk)',
         },

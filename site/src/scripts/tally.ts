@@ -1,5 +1,6 @@
 import type { ConsultationDetail } from '#shared/schemas/api.ts';
 import { createApiClient } from '../lib/api-client.ts';
+import { syncPhase } from '../lib/phase-sync.ts';
 
 /**
  * <konsulto-tally data-consultation="kvsp-2026" data-commitment="kvsp-raporto-tani">
@@ -18,7 +19,13 @@ const requests = new Map<string, Promise<ConsultationDetail | undefined>>();
 function detailOf(consultationId: string): Promise<ConsultationDetail | undefined> {
   let request = requests.get(consultationId);
   if (!request) {
-    request = api.consultation(consultationId).catch(() => undefined);
+    request = api
+      .consultation(consultationId)
+      .then((detail) => {
+        syncPhase(consultationId, detail.consultation.phase);
+        return detail;
+      })
+      .catch(() => undefined);
     requests.set(consultationId, request);
   }
   return request;

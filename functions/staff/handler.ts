@@ -1,0 +1,15 @@
+import { createDocumentClient, requiredEnv } from '../commons/aws.ts';
+import { catalog } from '../commons/catalog.ts';
+import { cookieSecret } from '../commons/secrets.ts';
+import { createStaffFunction } from './actions.ts';
+import { authSettingsFromEnv } from './auth-config.ts';
+
+/** Lambda entry of the staff function (moderation, responses, meetings, audit): wiring only. */
+export const handler = createStaffFunction({
+  catalog,
+  client: createDocumentClient(),
+  tableName: requiredEnv('TABLE_NAME'),
+  clock: () => new Date(),
+  cookieSecret,
+  auth: authSettingsFromEnv(),
+});

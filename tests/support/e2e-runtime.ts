@@ -1,0 +1,106 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { HttpHandler } from '#functions/commons/http.ts';
+import { createPublicReadHandler } from '#functions/consultations/public-read.ts';
+import { createHealthHandler } from '#functions/health/health.ts';
+import { createParticipationActions } from '#functions/participation/actions.ts';
+import { createParticipationHandler } from '#functions/participation/pipeline.ts';
+import { createProposalsHandler } from '#functions/proposals/proposals.ts';
+import { createDynamoCommentReader } from '#functions/repositories/comment-reader.ts';
+import { createDynamoHealthProbe } from '#functions/repositories/health-probe.ts';
+import { createDynamoProposalReader } from '#functions/repositories/proposal-reader.ts';
+import { createDynamoProposalRepository } from '#functions/repositories/proposal-repository.ts';
+import { createDynamoRateLimiter, rateLimitSettingsFromEnv } from '#functions/repositories/rate-limiter.ts';
+import { createDynamoTallyReader } from '#functions/repositories/tally-reader.ts';
+import type { RouteFunction } from '#functions/routes.ts';
+import { createDiskAttachmentStore } from '#functions/storage/disk-attachment-store.ts';
+import { Catalog, type CatalogData } from '#shared/catalog.ts';
+import { createLocalServer } from '../../local/http-adapter.ts';
+import { seedDemoData } from '../../local/seed.ts';
+import { buildCatalog } from '../../scripts/build-catalog.ts';
+import { createTestTable, type TestTable } from './local-table.ts';
+
+export const SITE_DIR = path.resolve(import.meta.dirname, '../../site/dist');
+const COOKIE_SECRET = Buffer.from('e2e-secret-of-at-least-32-characters-0123456789');
+
+export type SiteRuntime = {
+  /** `http://127.0.0.1:<port>`: the built site and the API on one origin, as `npm start` serves them. */
+  baseUrl: string;
+  catalog: CatalogData;
+  table: TestTable;
+  stop: () => Promise<void>;
+};
+
+/**
+ * The local runtime of `npm start`, in-process, for browser tests: a random table on the run's DynamoDB Local, the
+ * demo votes, a temporary uploads directory, the handlers (built by their factories) and the HTTP adapter serving site/dist. Nothing is built here:
+ * `npm test` builds the site first. The API's catalog uses the demo window (KVSP open today) whatever the real
+ * dates, so writes are accepted; the static pages keep the real dates, and the islands ask the API for the phase.
+ */
+export async function startSiteRuntime({
+  demoToday = new Date().toISOString().slice(0, 10),
+} = {}): Promise<SiteRuntime> {
+  const table = await createTestTable();
+  const { data, problems } = await buildCatalog({ demoToday });
+  if (problems.length > 0) throw new Error(`content problems: ${JSON.stringify(problems)}`);
+  await seedDemoData(table.documents, table.tableName, data);
+
+  const catalog = new Catalog(data);
+  const { documents, tableName } = table;
+  const rateLimiter = createDynamoRateLimiter(documents, tableName);
+  const pipeline = {
+    clock: () => new Date(),
+    cookieSecret: async () => COOKIE_SECRET,
+    rateLimiter,
+    rateLimits: rateLimitSettingsFromEnv({}),
+    // No list: a write must come from the host the browser addressed (127.0.0.1:<random port>).
+    allowedOrigins: [],
+    secureCookies: false,
+  };
+  const uploads = await mkdtemp(path.join(tmpdir(), 'konsulto-e2e-uploads-'));
+  const notServed: HttpHandler = async () => ({
+    statusCode: 404,
+    headers: { 'content-type': 'application/problem+json; charset=utf-8' },
+    body: JSON.stringify({ type: '/problems/not-found', title: 'Not found', status: 404, code: 'not-found' }),
+  });
+  const handlers: Record<RouteFunction, HttpHandler> = {
+    health: createHealthHandler({ probe: createDynamoHealthProbe(documents, tableName) }),
+    'public-read': createPublicReadHandler({
+      catalog,
+      tallies: createDynamoTallyReader(documents, tableName),
+      comments: createDynamoCommentReader(documents, tableName),
+      clock: () => new Date(),
+    }),
+    participation: createParticipationHandler(
+      pipeline,
+      createParticipationActions({ catalog, client: documents, tableName, secureCookies: false }),
+    ),
+    proposals: createProposalsHandler(pipeline, {
+      catalog,
+      proposals: createDynamoProposalRepository(documents, tableName),
+      reader: createDynamoProposalReader(documents, tableName),
+      attachments: createDiskAttachmentStore(uploads),
+      receiptSecret: async () => COOKIE_SECRET,
+      uploadLimiter: rateLimiter,
+    }),
+    // The staff API (issue 6): wire createStaffFunction (functions/staff/actions.ts) and local/auth.ts for console e2e.
+    staff: notServed,
+  };
+
+  const server = createLocalServer({ handlers, siteDir: SITE_DIR });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    catalog: data,
+    table,
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await table.drop();
+      await rm(uploads, { recursive: true, force: true });
+    },
+  };
+}
