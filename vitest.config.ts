@@ -8,6 +8,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
+    // Browser tests poll the page; on a shared 2-core machine a step can take seconds, never minutes.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     env: {
       POWERTOOLS_LOG_LEVEL: 'SILENT',
       AWS_REGION: 'eu-central-1',

@@ -35,6 +35,7 @@ import {
 } from '#shared/schemas/proposal.ts';
 import { responseInputSchema } from '#shared/schemas/response.ts';
 import {
+  attachmentDownloadSchema,
   auditPageSchema,
   auditQuerySchema,
   authConfigSchema,
@@ -48,12 +49,16 @@ import {
   moderationQueueQuerySchema,
   moderationResultSchema,
   progressSchema,
+  proposalModerationInputSchema,
+  proposalModerationResultSchema,
   publishResultSchema,
   responseListQuerySchema,
   responseListSchema,
   responseReportQuerySchema,
   responseReportSchema,
   staffMeSchema,
+  staffProposalPageSchema,
+  staffProposalQuerySchema,
   staffResponseSchema,
   unansweredPageSchema,
   unansweredQuerySchema,
@@ -78,7 +83,8 @@ type Operation = {
   participantWrite?: true;
   /** Staff routes: a Cognito access token (Bearer) of one of the route's groups. */
   staff?: true;
-  responses: Record<number, { description: string; schema?: z.ZodType; problem?: true }>;
+  /** `binary`: a raw (non-JSON) response body of this media type, e.g. a file download. */
+  responses: Record<number, { description: string; schema?: z.ZodType; problem?: true; binary?: string }>;
 };
 
 const COMMITMENT_ID = { commitmentId: slugSchema };
@@ -393,6 +399,66 @@ export const OPERATIONS: Record<string, Operation> = {
       ...STAFF_ERRORS,
     },
   },
+  'GET /api/admin/consultations/{consultationId}/proposals': {
+    operationId: 'listStaffProposals',
+    summary:
+      'Proposals of a consultation by visibility (pending: the moderation queue; approved; hidden), newest first, for staff',
+    description:
+      'Everything the organisation sent, every attachment (download with getProposalAttachment) and the version. The contact person (name, email, phone) is included for drafters and admins only, never for moderators.',
+    tag: 'staff',
+    staff: true,
+    pathParameters: { consultationId: slugSchema },
+    query: staffProposalQuerySchema,
+    responses: {
+      200: { description: 'One page of proposals', schema: staffProposalPageSchema },
+      400: INVALID,
+      ...STAFF_ERRORS,
+      404: { description: 'Unknown consultation', problem: true },
+    },
+  },
+  'POST /api/admin/proposals/{proposalId}/moderation': {
+    operationId: 'moderateProposal',
+    summary:
+      'Approve (listed publicly), hide (with a reason from the list) or restore a proposal; recorded in the audit log',
+    description:
+      'approve: pending → approved; hide: pending or approved → hidden; restore: hidden → approved. One transaction: the proposal (conditioned on its version, moved to its new list) and the audit entry.',
+    tag: 'staff',
+    staff: true,
+    pathParameters: { proposalId: ulidSchema },
+    requestBody: proposalModerationInputSchema,
+    responses: {
+      200: { description: 'The new visibility and the audit entry id', schema: proposalModerationResultSchema },
+      400: INVALID,
+      ...STAFF_ERRORS,
+      404: { description: 'Unknown proposal', problem: true },
+      409: { description: 'The action does not apply to the proposal in its current state', problem: true },
+    },
+  },
+  'GET /api/admin/proposals/{proposalId}/attachments/{attachmentId}': {
+    operationId: 'getProposalAttachment',
+    summary: 'A download link to one attachment of a proposal, valid 5 minutes (staff only)',
+    description:
+      'In AWS a presigned S3 GET of the checked file, served as `Content-Disposition: attachment` and `application/pdf`; locally a signed link to the local download route. The link works for whoever holds it until `expiresAt`: do not share it.',
+    tag: 'staff',
+    staff: true,
+    pathParameters: { proposalId: ulidSchema, attachmentId: ulidSchema },
+    responses: {
+      200: { description: 'The link and when it expires', schema: attachmentDownloadSchema },
+      ...STAFF_ERRORS,
+      404: { description: 'No such proposal, or the file is not one of its attachments', problem: true },
+    },
+  },
+  'GET /api/local/attachments/{attachmentId}': {
+    operationId: 'downloadAttachmentLocally',
+    summary: 'Local runtime only (not deployed): the file behind a download link, as a presigned S3 GET would serve it',
+    tag: 'staff',
+    pathParameters: { attachmentId: ulidSchema },
+    query: z.strictObject({ name: z.string(), expires: z.string(), signature: z.string() }),
+    responses: {
+      200: { description: 'The PDF file, as a download (Content-Disposition: attachment)', binary: PDF_CONTENT_TYPE },
+      404: { description: 'Invalid or expired link, or no such file', problem: true },
+    },
+  },
   'GET /api/admin/consultations/{consultationId}/unanswered': {
     operationId: 'listUnanswered',
     summary:
@@ -553,8 +619,14 @@ export function buildOpenApiDocument() {
     if (!operation) throw new Error(`no OpenAPI operation for ${route.method} ${route.path}`);
     const responses: Record<string, unknown> = {};
     for (const [status, response] of Object.entries(operation.responses)) {
-      const schema = response.problem ? PROBLEM_REF : response.schema ? jsonSchema(response.schema) : undefined;
-      const mediaType = response.problem ? 'application/problem+json' : 'application/json';
+      const schema = response.problem
+        ? PROBLEM_REF
+        : response.schema
+          ? jsonSchema(response.schema)
+          : response.binary
+            ? { type: 'string', contentMediaType: response.binary }
+            : undefined;
+      const mediaType = response.problem ? 'application/problem+json' : (response.binary ?? 'application/json');
       responses[status] = {
         description: response.description,
         ...(schema ? { content: { [mediaType]: { schema } } } : {}),

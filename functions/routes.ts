@@ -58,6 +58,18 @@ export const ROUTES: readonly Route[] = [
   },
   { method: 'POST', path: '/api/admin/comments/{commentId}/moderation', function: 'staff', groups: MODERATORS },
   { method: 'POST', path: '/api/admin/moderation/bulk', function: 'staff', groups: MODERATORS },
+  // Proposals for staff: every staff member reads the lists and the files (contacts: drafters and admins only, see
+  // functions/staff/proposals.ts); moderators and admins approve, hide and restore.
+  { method: 'GET', path: '/api/admin/consultations/{consultationId}/proposals', function: 'staff', groups: ANY_STAFF },
+  { method: 'POST', path: '/api/admin/proposals/{proposalId}/moderation', function: 'staff', groups: MODERATORS },
+  {
+    method: 'GET',
+    path: '/api/admin/proposals/{proposalId}/attachments/{attachmentId}',
+    function: 'staff',
+    groups: ANY_STAFF,
+  },
+  // The local stand-in for a presigned S3 GET: a signed, short-lived link from the route above (no staff token).
+  { method: 'GET', path: '/api/local/attachments/{attachmentId}', function: 'staff', localOnly: true },
   { method: 'GET', path: '/api/admin/consultations/{consultationId}/unanswered', function: 'staff', groups: DRAFTERS },
   { method: 'GET', path: '/api/admin/consultations/{consultationId}/responses', function: 'staff', groups: DRAFTERS },
   { method: 'GET', path: '/api/admin/responses/{responseId}', function: 'staff', groups: DRAFTERS },

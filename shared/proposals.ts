@@ -1,5 +1,5 @@
 import { type Catalog, consultationPhase } from './catalog.ts';
-import { type Bilingual, ConsultationClosedError, type FieldIssue, ValidationError } from './errors.ts';
+import { type Bilingual, ConflictError, ConsultationClosedError, type FieldIssue, ValidationError } from './errors.ts';
 import { indexKeys, keys } from './keys.ts';
 import {
   type AttachmentInfo,
@@ -12,6 +12,7 @@ import {
   type PublicProposal,
 } from './schemas/proposal.ts';
 import type { DISPOSITIONS } from './schemas/response.ts';
+import type { ModerationAction, StaffProposal } from './schemas/staff.ts';
 import { describeIssue } from './validation.ts';
 
 /*
@@ -177,6 +178,48 @@ export function toPublicProposal(item: PublicProposalItem): PublicProposal {
     },
     status: item.status,
     ...(item.attachmentsPublic ? { attachments: (item.attachments ?? []).map(attachmentInfo) } : {}),
+  };
+}
+
+/**
+ * Where a moderation action takes a proposal, or a ConflictError when it does not apply in its current state:
+ * approve pending → approved (listed publicly); hide pending or approved → hidden; restore hidden → approved.
+ */
+export function proposalModerationTarget(from: ProposalVisibility, action: ModerationAction): ProposalVisibility {
+  if (action === 'approve' && from === 'pending') return 'approved';
+  if (action === 'hide' && (from === 'pending' || from === 'approved')) return 'hidden';
+  if (action === 'restore' && from === 'hidden') return 'approved';
+  throw new ConflictError(`cannot ${action} a ${from} proposal`);
+}
+
+/**
+ * What staff see of a proposal, field by field: the content, the whole organisation, every attachment (to download
+ * through the staff route), its moderation state; the contact person only with `withContact` (drafters and admins).
+ */
+export function toStaffProposal(item: ProposalItem, { withContact }: { withContact: boolean }): StaffProposal {
+  return {
+    ...content(item),
+    organisation: {
+      name: item.organisation.name,
+      type: item.organisation.type,
+      municipality: item.organisation.municipality,
+      ...(item.registrationNumber !== undefined ? { registrationNumber: item.registrationNumber } : {}),
+    },
+    status: item.status,
+    attachments: (item.attachments ?? []).map(attachmentInfo),
+    attachmentsPublic: item.attachmentsPublic,
+    visibility: item.visibility,
+    version: item.version,
+    ...(item.responseId !== undefined ? { responseId: item.responseId } : {}),
+    ...(withContact
+      ? {
+          contact: {
+            name: item.contact.name,
+            email: item.contact.email,
+            ...(item.contact.phone !== undefined ? { phone: item.contact.phone } : {}),
+          },
+        }
+      : {}),
   };
 }
 
@@ -445,4 +488,22 @@ export interface AttachmentStore {
   discard(key: string): Promise<void>;
   /** Local runtime only: stores the bytes the browser sent to the local upload route. */
   receive?(key: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * A link that downloads the accepted object `key` for `expiresInSeconds` (at most DOWNLOAD_LINK_SECONDS), served
+   * as `Content-Disposition: attachment` named `fileName` and `Content-Type: application/pdf`. In AWS a presigned
+   * S3 GET; locally a signed link to the local download route.
+   */
+  downloadUrl(key: string, options: { fileName: string; expiresInSeconds: number; now: Date }): Promise<string>;
+  /**
+   * Local runtime only: the file behind a link of `downloadUrl` when its signature is valid and it has not expired
+   * at `now`; undefined otherwise (the route answers 404, whatever went wrong).
+   */
+  download?(
+    attachmentId: string,
+    query: Record<string, string | undefined>,
+    now: Date,
+  ): Promise<{ fileName: string; bytes: Uint8Array } | undefined>;
 }
+
+/** How long a staff download link is valid: short, as it works for whoever holds it. */
+export const DOWNLOAD_LINK_SECONDS = 5 * 60;

@@ -16,6 +16,11 @@ export type ActionResult = {
   /** Seconds a CDN may cache a public read; absent means `no-store`. */
   cacheSeconds?: number;
   cookies?: string[];
+  /**
+   * A file instead of JSON (the local attachment download): sent base64-encoded with these headers; `body` is
+   * ignored. Never cached.
+   */
+  file?: { bytes: Uint8Array; headers: Record<string, string> };
 };
 export type RouteAction = (event: HttpEvent) => Promise<ActionResult>;
 
@@ -57,9 +62,18 @@ export function createHttpHandler(actions: Record<string, RouteAction>): HttpHan
     try {
       const action = actions[event.routeKey];
       if (!action) throw new NotFoundError('route');
-      const { body, status = 200, cacheSeconds, cookies } = await action(event);
-      result = { ...json(status, body, cacheHeaders(cacheSeconds)), ...(cookies?.length ? { cookies } : {}) };
-      if (cacheSeconds && status === 200) result = withEtag(result, event.headers?.['if-none-match']);
+      const { body, status = 200, cacheSeconds, cookies, file } = await action(event);
+      if (file) {
+        result = {
+          statusCode: status,
+          headers: { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store', ...file.headers },
+          body: Buffer.from(file.bytes).toString('base64'),
+          isBase64Encoded: true,
+        };
+      } else {
+        result = { ...json(status, body, cacheHeaders(cacheSeconds)), ...(cookies?.length ? { cookies } : {}) };
+        if (cacheSeconds && status === 200) result = withEtag(result, event.headers?.['if-none-match']);
+      }
     } catch (error) {
       const { status, problem, retryAfterSeconds } = toProblem(error, languageOf(event));
       if (status >= 500) logger.error('request failed', { routeKey: event.routeKey, error: errorSummary(error) });

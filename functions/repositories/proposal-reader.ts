@@ -2,7 +2,8 @@ import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb
 import { z } from 'zod';
 import { ValidationError } from '#shared/errors.ts';
 import { indexKeys, keys } from '#shared/keys.ts';
-import { PUBLIC_PROPOSAL_ATTRIBUTES, type PublicProposalItem } from '#shared/proposals.ts';
+import { type ProposalItem, PUBLIC_PROPOSAL_ATTRIBUTES, type PublicProposalItem } from '#shared/proposals.ts';
+import type { ProposalVisibility } from '#shared/schemas/proposal.ts';
 import { TABLE } from '#shared/table.ts';
 
 export type ProposalListPage = {
@@ -15,6 +16,15 @@ export type ProposalListPage = {
 export interface ProposalReader {
   /** Approved proposals of a consultation, newest first, public attributes only. */
   approved(consultationId: string, page: { limit: number; cursor?: string }): Promise<ProposalListPage>;
+}
+
+/** Staff only (the staff function): every attribute of a consultation's proposals in one list, newest first. */
+export interface StaffProposalReader {
+  byVisibility(
+    consultationId: string,
+    visibility: ProposalVisibility,
+    page: { limit: number; cursor?: string },
+  ): Promise<{ items: ProposalItem[]; nextCursor?: string }>;
 }
 
 const GSI1 = TABLE.indexes[0];
@@ -71,30 +81,56 @@ function encodeCursor(item: Record<string, unknown>): string {
 const ATTRIBUTES = [...PUBLIC_PROPOSAL_ATTRIBUTES, 'pk', 'sk', GSI1.partitionKey, GSI1.sortKey];
 const NAMES = Object.fromEntries(ATTRIBUTES.map((name, i) => [`#a${i}`, name]));
 
+/** One page of the gsi1 list `partition`, newest first; `projection` limits the attributes read. */
+async function listPage(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  partition: string,
+  { limit, cursor }: { limit: number; cursor?: string },
+  projection?: Record<string, string>,
+): Promise<{ items: Record<string, unknown>[]; nextCursor?: string }> {
+  const start = cursor === undefined ? undefined : decodeCursor(cursor, partition);
+  // One item more than the page shows whether another page follows, so the last page carries no cursor.
+  const output = await client.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: GSI1.name,
+      KeyConditionExpression: '#partition = :partition',
+      ExpressionAttributeNames: { ...projection, '#partition': GSI1.partitionKey },
+      ExpressionAttributeValues: { ':partition': partition },
+      ...(projection ? { ProjectionExpression: Object.keys(projection).join(', ') } : {}),
+      ScanIndexForward: false,
+      Limit: limit + 1,
+      ...(start ? { ExclusiveStartKey: start } : {}),
+    }),
+  );
+  const found = output.Items ?? [];
+  const items = found.slice(0, limit);
+  const last = found.length > limit ? items.at(-1) : output.LastEvaluatedKey;
+  return { items, ...(last ? { nextCursor: encodeCursor(last) } : {}) };
+}
+
 /** The public list on gsi1 `CONSULTATION#<id>#PROPOSALS#approved` (docs/data-model.md, pattern 16). */
 export function createDynamoProposalReader(client: DynamoDBDocumentClient, tableName: string): ProposalReader {
   return {
-    async approved(consultationId, { limit, cursor }) {
+    async approved(consultationId, page) {
       const partition = indexKeys.proposalsByStatus(consultationId, 'approved');
-      const start = cursor === undefined ? undefined : decodeCursor(cursor, partition);
-      // One item more than the page shows whether another page follows, so the last page carries no cursor.
-      const output = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: GSI1.name,
-          KeyConditionExpression: '#partition = :partition',
-          ExpressionAttributeNames: { ...NAMES, '#partition': GSI1.partitionKey },
-          ExpressionAttributeValues: { ':partition': partition },
-          ProjectionExpression: Object.keys(NAMES).join(', '),
-          ScanIndexForward: false,
-          Limit: limit + 1,
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      const found = output.Items ?? [];
-      const items = found.slice(0, limit);
-      const last = found.length > limit ? items.at(-1) : output.LastEvaluatedKey;
-      return { items: items as PublicProposalItem[], ...(last ? { nextCursor: encodeCursor(last) } : {}) };
+      const { items, nextCursor } = await listPage(client, tableName, partition, page, NAMES);
+      return { items: items as PublicProposalItem[], ...(nextCursor ? { nextCursor } : {}) };
+    },
+  };
+}
+
+/** The staff lists (pending: the moderation queue, approved, hidden) on the same gsi1 partitions, all attributes. */
+export function createDynamoStaffProposalReader(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+): StaffProposalReader {
+  return {
+    async byVisibility(consultationId, visibility, page) {
+      const partition = indexKeys.proposalsByStatus(consultationId, visibility);
+      const { items, nextCursor } = await listPage(client, tableName, partition, page);
+      return { items: items as ProposalItem[], ...(nextCursor ? { nextCursor } : {}) };
     },
   };
 }

@@ -10,10 +10,19 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError, ServiceUnavailableError, ValidationError } from '#shared/errors.ts';
 import { keys } from '#shared/keys.ts';
-import { type AttachmentItem, type ProposalItem, type ResponseView, visibilityIndexKeys } from '#shared/proposals.ts';
+import {
+  type AttachmentItem,
+  type ProposalItem,
+  proposalModerationTarget,
+  type ResponseView,
+  visibilityIndexKeys,
+} from '#shared/proposals.ts';
 import type { ProposalVisibility } from '#shared/schemas/proposal.ts';
+import type { HideReason, ModerationAction } from '#shared/schemas/staff.ts';
+import type { StaffActor } from '#shared/staff.ts';
+import { auditPut } from './audit-log.ts';
 import type { IdempotentWrite, StoredResponse } from './comment-repository.ts';
-import { conditionFailedAt, withOptimisticRetry } from './transactions.ts';
+import { conditionFailedAt, isRetryableCancellation, withOptimisticRetry } from './transactions.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -53,7 +62,23 @@ export interface ProposalRepository {
    * With `expectedVersion`, a proposal changed in the meantime is a ConflictError. Returns the new state.
    */
   setVisibility(proposalId: string, visibility: ProposalVisibility, expectedVersion?: number): Promise<ProposalItem>;
+  /**
+   * A moderator's action (approve, hide, restore; proposalModerationTarget) through the same visibility change, in
+   * one transaction with its append-only audit entry. An action that does not apply is a ConflictError.
+   */
+  moderate(
+    proposalId: string,
+    request: ProposalModerationRequest,
+  ): Promise<{ proposal: ProposalItem; auditId: string }>;
 }
+
+export type ProposalModerationRequest = {
+  action: ModerationAction;
+  reason?: HideReason;
+  note?: string;
+  actor: StaffActor;
+  at: string;
+};
 
 /** Proposals, their receipts and attachment records on the single table (docs/data-model.md, patterns 14-16). */
 export function createDynamoProposalRepository(client: DynamoDBDocumentClient, tableName: string): ProposalRepository {
@@ -70,6 +95,66 @@ export function createDynamoProposalRepository(client: DynamoDBDocumentClient, t
 
   async function find(proposalId: string): Promise<ProposalItem | undefined> {
     return get<ProposalItem>(keys.proposal(proposalId));
+  }
+
+  /**
+   * Moves a proposal to the list `target` chooses from its current state: the proposal update conditioned on its
+   * version and, for a staff action, the audit entry, in one transaction. A concurrent change is re-read (or, with
+   * `expectedVersion`, is a ConflictError).
+   */
+  async function changeVisibility(
+    proposalId: string,
+    target: (current: ProposalItem) => ProposalVisibility,
+    expectedVersion?: number,
+    moderation?: ProposalModerationRequest,
+  ): Promise<{ proposal: ProposalItem; auditId?: string }> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const current = await find(proposalId);
+      if (!current) throw new NotFoundError('proposal');
+      if (expectedVersion !== undefined && current.version !== expectedVersion) throw new ConflictError('stale');
+      const visibility = target(current);
+      const index = visibilityIndexKeys(current.consultationId, current.id, visibility);
+      const update = {
+        TableName: tableName,
+        Key: keys.proposal(proposalId),
+        UpdateExpression: 'SET visibility = :visibility, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, #version = :next',
+        ConditionExpression: '#version = :version',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: {
+          ':visibility': visibility,
+          ':gsi1pk': index.gsi1pk,
+          ':gsi1sk': index.gsi1sk,
+          ':version': current.version,
+          ':next': current.version + 1,
+        },
+      };
+      const updated: ProposalItem = { ...current, visibility, ...index, version: current.version + 1 };
+      try {
+        if (!moderation) {
+          const { Attributes } = await client.send(new UpdateCommand({ ...update, ReturnValues: 'ALL_NEW' }));
+          return { proposal: Attributes as ProposalItem };
+        }
+        const audit = auditPut(tableName, {
+          consultationId: current.consultationId,
+          at: moderation.at,
+          actor: moderation.actor,
+          action: `proposal.${moderation.action}`,
+          target: { kind: 'proposal', id: current.id },
+          from: current.visibility,
+          to: visibility,
+          ...(moderation.reason !== undefined ? { reason: moderation.reason } : {}),
+          ...(moderation.note !== undefined ? { note: moderation.note } : {}),
+        });
+        await client.send(new TransactWriteCommand({ TransactItems: [{ Update: update }, audit.item] }));
+        return { proposal: updated, auditId: audit.id };
+      } catch (error) {
+        const stale = error instanceof ConditionalCheckFailedException || conditionFailedAt(error, 0);
+        if (!stale && !isRetryableCancellation(error)) throw error;
+        // Changed between the read and the write: the caller's conflict when it named a version, else read again.
+        if (stale && expectedVersion !== undefined) throw new ConflictError('stale');
+      }
+    }
+    throw new ServiceUnavailableError(1);
   }
 
   return {
@@ -186,38 +271,17 @@ export function createDynamoProposalRepository(client: DynamoDBDocumentClient, t
         : undefined;
     },
 
-    async setVisibility(proposalId, visibility, expectedVersion) {
-      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-        const current = await find(proposalId);
-        if (!current) throw new NotFoundError('proposal');
-        if (expectedVersion !== undefined && current.version !== expectedVersion) throw new ConflictError('stale');
-        const index = visibilityIndexKeys(current.consultationId, current.id, visibility);
-        try {
-          const { Attributes } = await client.send(
-            new UpdateCommand({
-              TableName: tableName,
-              Key: keys.proposal(proposalId),
-              UpdateExpression: 'SET visibility = :visibility, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, #version = :next',
-              ConditionExpression: '#version = :version',
-              ExpressionAttributeNames: { '#version': 'version' },
-              ExpressionAttributeValues: {
-                ':visibility': visibility,
-                ':gsi1pk': index.gsi1pk,
-                ':gsi1sk': index.gsi1sk,
-                ':version': current.version,
-                ':next': current.version + 1,
-              },
-              ReturnValues: 'ALL_NEW',
-            }),
-          );
-          return Attributes as ProposalItem;
-        } catch (error) {
-          if (!(error instanceof ConditionalCheckFailedException)) throw error;
-          // Changed between the read and the write: the caller's conflict when it named a version, else read again.
-          if (expectedVersion !== undefined) throw new ConflictError('stale');
-        }
-      }
-      throw new ServiceUnavailableError(1);
+    setVisibility(proposalId, visibility, expectedVersion) {
+      return changeVisibility(proposalId, () => visibility, expectedVersion).then(({ proposal }) => proposal);
+    },
+
+    moderate(proposalId, request) {
+      return changeVisibility(
+        proposalId,
+        (current) => proposalModerationTarget(current.visibility, request.action),
+        undefined,
+        request,
+      ).then(({ proposal, auditId }) => ({ proposal, auditId: auditId as string }));
     },
   };
 }

@@ -186,17 +186,13 @@ export function createDynamoReactionImportRepository(
         };
   }
 
-  /**
-   * One transaction: read what is stored, write only what differs, with each changed comment's counters. The first
-   * attempt expects no reaction to be stored yet (a first import) and reads only the comments: should one exist, its
-   * Put's condition fails, and the next attempt reads every reaction first.
-   */
+  /** One transaction: read what is stored, write only what differs, with each changed comment's counters. */
   function writeBatch(commitmentId: string, batch: readonly CommentReactions[]): Promise<ReactionImportResult> {
-    return withOptimisticRetry(async (attempt) => {
+    return withOptimisticRetry(async () => {
       const wanted: Key[] = [];
       for (const part of batch) {
         wanted.push(keys.comment(part.commentId));
-        if (attempt > 0) for (const r of part.reactions) wanted.push(keys.reaction(r.participantId, part.commentId));
+        for (const r of part.reactions) wanted.push(keys.reaction(r.participantId, part.commentId));
       }
       const stored = await read([...new Map(wanted.map((k) => [at(k), k])).values()]);
       const items: TransactItem[] = [];

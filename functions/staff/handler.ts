@@ -1,10 +1,11 @@
 import { createDocumentClient, requiredEnv } from '../commons/aws.ts';
 import { catalog } from '../commons/catalog.ts';
 import { cookieSecret } from '../commons/secrets.ts';
+import { attachmentStoreFromEnv } from '../storage/attachment-store-from-env.ts';
 import { createStaffFunction } from './actions.ts';
 import { authSettingsFromEnv } from './auth-config.ts';
 
-/** Lambda entry of the staff function (moderation, responses, meetings, audit): wiring only. */
+/** Lambda entry of the staff function (moderation, proposals, responses, meetings, audit): wiring only. */
 export const handler = createStaffFunction({
   catalog,
   client: createDocumentClient(),
@@ -12,4 +13,5 @@ export const handler = createStaffFunction({
   clock: () => new Date(),
   cookieSecret,
   auth: authSettingsFromEnv(),
+  attachments: attachmentStoreFromEnv(),
 });

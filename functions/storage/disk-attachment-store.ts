@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { copyFile, mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { copyFile, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConflictError } from '#shared/errors.ts';
 import type { AttachmentStore } from '#shared/proposals.ts';
@@ -11,12 +11,22 @@ const KEY = /^(quarantine\/[0-9A-HJKMNP-TV-Z]{26}|attachments\/[0-9A-HJKMNP-TV-Z
 /** The local upload route of the local runtime (functions/routes.ts, `localOnly`). */
 export const localUploadUrl = (attachmentId: string) => `/api/proposals/attachments/${attachmentId}`;
 
+/** The local download route of the local runtime (functions/routes.ts, `localOnly`): stands in for a presigned GET. */
+export const localDownloadUrl = (attachmentId: string) => `/api/local/attachments/${attachmentId}`;
+const ACCEPTED_KEY = /^attachments\/([0-9A-HJKMNP-TV-Z]{26})\.pdf$/;
+
 /**
  * Attachments on this machine (the local runtime and tests): the same quarantine/ and attachments/ keys as the S3
  * bucket, as files under `root` (by default .data/uploads). The browser PUTs the file to the local upload route,
- * which stands in for the presigned S3 POST and refuses what S3's policy would refuse (more than 10 MB).
+ * which stands in for the presigned S3 POST and refuses what S3's policy would refuse (more than 10 MB). Staff download
+ * links point to the local download route, signed (HMAC over id, name and expiry with `signingKey`, by default a
+ * random key of this store) and short-lived like a presigned S3 GET: the link works without a staff token, for its
+ * few minutes only.
  */
-export function createDiskAttachmentStore(root: string): AttachmentStore {
+export function createDiskAttachmentStore(root: string, signingKey: Buffer = randomBytes(32)): AttachmentStore {
+  const sign = (attachmentId: string, fileName: string, expires: number) =>
+    createHmac('sha256', signingKey).update(`${attachmentId}\n${fileName}\n${expires}`).digest('base64url');
+
   const file = (key: string) => {
     if (!KEY.test(key)) throw new Error('not an attachment key');
     return path.join(root, key);
@@ -54,6 +64,34 @@ export function createDiskAttachmentStore(root: string): AttachmentStore {
 
     async discard(key) {
       await rm(file(key), { force: true });
+    },
+
+    async downloadUrl(key, { fileName, expiresInSeconds, now }) {
+      const id = ACCEPTED_KEY.exec(key)?.[1];
+      if (id === undefined) throw new Error('not an accepted attachment key');
+      const expires = Math.floor(now.getTime() / 1000) + expiresInSeconds;
+      const query = new URLSearchParams({
+        name: fileName,
+        expires: String(expires),
+        signature: sign(id, fileName, expires),
+      });
+      return `${localDownloadUrl(id)}?${query}`;
+    },
+
+    async download(attachmentId, query, now) {
+      const { name, expires, signature } = query;
+      if (name === undefined || expires === undefined || signature === undefined) return undefined;
+      if (!/^\d{1,12}$/.test(expires) || Number(expires) * 1000 < now.getTime()) return undefined;
+      const expected = Buffer.from(sign(attachmentId, name, Number(expires)));
+      const given = Buffer.from(signature);
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+      try {
+        return { fileName: name, bytes: new Uint8Array(await readFile(file(`attachments/${attachmentId}.pdf`))) };
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || (error as Error).message === 'not an attachment key') return undefined;
+        throw error;
+      }
     },
 
     async receive(key, bytes) {

@@ -1,5 +1,6 @@
 import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { ConflictError } from '#shared/errors.ts';
 import { type AttachmentStore, contentDisposition } from '#shared/proposals.ts';
 import { MAX_ATTACHMENT_BYTES, PDF_CONTENT_TYPE } from '#shared/schemas/proposal.ts';
@@ -11,7 +12,8 @@ const HEAD_BYTES = 1024;
  * Attachments in the private uploads bucket. The browser uploads straight to S3 with a presigned POST whose policy
  * fixes the key (server-generated, under quarantine/), the size (1 byte to 10 MB) and the content type; the
  * function then reads the first bytes, and copies exactly the object it checked (by ETag) to attachments/, stored as
- * a PDF download. Quarantined objects expire through the bucket's lifecycle rule.
+ * a PDF download. Quarantined objects expire through the bucket's lifecycle rule. Staff download a kept file through a
+ * short-lived presigned GET that forces `Content-Disposition: attachment` and `Content-Type: application/pdf`.
  */
 export function createS3AttachmentStore(client: S3Client, bucket: string): AttachmentStore {
   return {
@@ -72,6 +74,20 @@ export function createS3AttachmentStore(client: S3Client, bucket: string): Attac
           throw new ConflictError('the upload changed while checked');
         throw error;
       }
+    },
+
+    async downloadUrl(key, { fileName, expiresInSeconds, now }) {
+      return getSignedUrl(
+        client,
+        new GetObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          // Whatever the object's metadata says: a download, never rendered in the browser.
+          ResponseContentDisposition: contentDisposition(fileName),
+          ResponseContentType: PDF_CONTENT_TYPE,
+        }),
+        { expiresIn: expiresInSeconds, signingDate: now },
+      );
     },
 
     async discard(key) {

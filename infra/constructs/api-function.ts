@@ -91,22 +91,54 @@ export type ApiFunctionProps = {
   logRemovalPolicy: RemovalPolicy;
   /** The cookie secret, for functions that identify participants: read access and its ARN in the environment. */
   cookieSecret?: ISecret;
-  /** The proposals' uploads bucket: its name in the environment and exactly the object access of UPLOADS_ACTIONS. */
-  uploadsBucket?: IBucket;
+  /**
+   * The proposals' uploads bucket: its name in the environment and exactly the object access UPLOADS_ACTIONS gives
+   * `access` (`submit`: the proposals function; `download`: the staff function's download links).
+   */
+  uploads?: { bucket: IBucket; access: UploadsAccess };
   /** Further environment variables (e.g. the staff sign-in settings of the staff function). */
   environment?: Record<string, string>;
 };
 
+export type UploadsAccess = 'submit' | 'download';
+
 /**
- * What the proposals function may do in the uploads bucket, by key prefix. Browsers upload into quarantine/ with a
- * presigned POST signed by this role (PutObject); the function reads the first bytes there (GetObject), copies the
- * checked file to attachments/ (GetObject on the source, PutObject on the copy) and removes the quarantined object
- * (DeleteObject). It can neither list the bucket nor read, change or delete a kept file.
+ * What a function may do in the uploads bucket, by key prefix (each prefix one statement, with its Sid).
+ * - `submit` (the proposals function): browsers upload into quarantine/ with a presigned POST signed by this role
+ *   (PutObject); the function reads the first bytes there (GetObject), copies the checked file to attachments/
+ *   (GetObject on the source, PutObject on the copy) and removes the quarantined object (DeleteObject). It can
+ *   neither list the bucket nor read, change or delete a kept file.
+ * - `download` (the staff function): signs short-lived GETs of kept files (a presigned URL acts with the signer's
+ *   permissions), so GetObject on attachments/ and nothing else: no quarantine, no write, no delete, no list.
  */
-export const UPLOADS_ACTIONS = {
-  [QUARANTINE_PREFIX]: ['s3:DeleteObject', 's3:GetObject', 's3:PutObject'],
-  [ACCEPTED_PREFIX]: ['s3:PutObject'],
-} as const;
+export const UPLOADS_ACTIONS: Record<
+  UploadsAccess,
+  readonly { sid: string; prefix: string; actions: readonly string[] }[]
+> = {
+  submit: [
+    {
+      sid: 'UploadsQuarantine',
+      prefix: QUARANTINE_PREFIX,
+      actions: ['s3:DeleteObject', 's3:GetObject', 's3:PutObject'],
+    },
+    { sid: 'UploadsAccepted', prefix: ACCEPTED_PREFIX, actions: ['s3:PutObject'] },
+  ],
+  download: [{ sid: 'UploadsDownload', prefix: ACCEPTED_PREFIX, actions: ['s3:GetObject'] }],
+};
+
+/** Why each prefix grant is a wildcard (cdk-nag AwsSolutions-IAM5), by access and prefix. */
+const UPLOADS_WILDCARD_REASONS: Record<UploadsAccess, Record<string, string>> = {
+  submit: {
+    [QUARANTINE_PREFIX]:
+      'Object keys are generated per upload (quarantine/<ULID>), so the grant is the quarantine prefix: the narrowest resource that admits them.',
+    [ACCEPTED_PREFIX]:
+      'Checked files are copied to attachments/<ULID>.pdf, one key per file: PutObject on that prefix only (no read, no delete).',
+  },
+  download: {
+    [ACCEPTED_PREFIX]:
+      'Staff download links are presigned GETs of attachments/<ULID>.pdf, one key per file decided at request time: GetObject on that prefix only (no write, no delete, no quarantine).',
+  },
+};
 
 /**
  * The one way to create an API Lambda: Node.js 24 on arm64, an ESM bundle built by the local esbuild with the same
@@ -164,22 +196,18 @@ export class ApiFunction extends Construct {
       );
     }
 
-    const uploads = props.uploadsBucket;
+    const uploads = props.uploads;
     if (uploads) {
-      statements.push(
-        new PolicyStatement({
-          sid: 'UploadsQuarantine',
-          effect: Effect.ALLOW,
-          actions: [...UPLOADS_ACTIONS[QUARANTINE_PREFIX]],
-          resources: [uploads.arnForObjects(`${QUARANTINE_PREFIX}*`)],
-        }),
-        new PolicyStatement({
-          sid: 'UploadsAccepted',
-          effect: Effect.ALLOW,
-          actions: [...UPLOADS_ACTIONS[ACCEPTED_PREFIX]],
-          resources: [uploads.arnForObjects(`${ACCEPTED_PREFIX}*`)],
-        }),
-      );
+      for (const { sid, prefix, actions: s3Actions } of UPLOADS_ACTIONS[uploads.access]) {
+        statements.push(
+          new PolicyStatement({
+            sid,
+            effect: Effect.ALLOW,
+            actions: [...s3Actions],
+            resources: [uploads.bucket.arnForObjects(`${prefix}*`)],
+          }),
+        );
+      }
     }
 
     // A role of our own instead of the default one, which would attach the AWS-managed
@@ -206,7 +234,7 @@ export class ApiFunction extends Construct {
         TABLE_NAME: props.table.tableName,
         NODE_OPTIONS: '--enable-source-maps',
         ...(props.cookieSecret ? { KONSULTO_COOKIE_SECRET_ARN: props.cookieSecret.secretArn } : {}),
-        ...(uploads ? { KONSULTO_UPLOADS_BUCKET: uploads.bucketName } : {}),
+        ...(uploads ? { KONSULTO_UPLOADS_BUCKET: uploads.bucket.bucketName } : {}),
         ...props.environment,
       },
       bundling: { ...API_FUNCTION_BUNDLING, mainFields: [...API_FUNCTION_BUNDLING.mainFields], externalModules: [] },
@@ -215,16 +243,12 @@ export class ApiFunction extends Construct {
     if (uploads) {
       // Findings are named the way cdk-nag names them, from the resolved ARNs, so they hold in every environment.
       const finding = (arn: string) => flattenCfnReference(Stack.of(this).resolve(arn));
-      Validations.of(this.role).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::${finding(uploads.arnForObjects(`${QUARANTINE_PREFIX}*`))}]`,
-        reason:
-          'Object keys are generated per upload (quarantine/<ULID>), so the grant is the quarantine prefix: the narrowest resource that admits them.',
-      });
-      Validations.of(this.role).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::${finding(uploads.arnForObjects(`${ACCEPTED_PREFIX}*`))}]`,
-        reason:
-          'Checked files are copied to attachments/<ULID>.pdf, one key per file: PutObject on that prefix only (no read, no delete).',
-      });
+      for (const { prefix } of UPLOADS_ACTIONS[uploads.access]) {
+        Validations.of(this.role).acknowledge({
+          id: `AwsSolutions-IAM5[Resource::${finding(uploads.bucket.arnForObjects(`${prefix}*`))}]`,
+          reason: UPLOADS_WILDCARD_REASONS[uploads.access][prefix] as string,
+        });
+      }
     }
   }
 }

@@ -85,7 +85,7 @@ export class StatefulStack extends Stack {
     Validations.of(uploads).acknowledge({
       id: 'AwsSolutions-S1',
       reason:
-        'Server access logs would record the IP address of every organisation uploading a file, which PRODUCT.md forbids logging; the bucket is private and only the proposals function can sign uploads or read objects.',
+        'Server access logs would record the IP address of every organisation uploading a file, which PRODUCT.md forbids logging; the bucket is private: only the proposals function can sign uploads, and only it and the staff function (short-lived download links of checked files) can read objects.',
     });
     this.uploadsBucket = uploads;
 

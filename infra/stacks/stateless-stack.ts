@@ -6,7 +6,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { FUNCTION_ENTRIES, ROUTES, type RouteFunction } from '#functions/routes.ts';
 import { type CustomDomain, FUNCTION_DEFAULTS, type StageConfig, uploadsBucketName } from '../config.ts';
-import { ApiFunction, type TableAccess } from '../constructs/api-function.ts';
+import { ApiFunction, type TableAccess, type UploadsAccess } from '../constructs/api-function.ts';
 import { KonsultoHttpApi } from '../constructs/http-api.ts';
 import { SiteDistribution } from '../constructs/site-distribution.ts';
 import { ConsoleClient } from '../constructs/staff-identity.ts';
@@ -21,7 +21,7 @@ export const FUNCTION_SETTINGS: Record<
     timeout: Duration;
     participants?: true;
     /** Access to the proposals' uploads bucket (infra/constructs/api-function.ts, UPLOADS_ACTIONS). */
-    uploads?: true;
+    uploads?: UploadsAccess;
   }
 > = {
   health: {
@@ -50,10 +50,11 @@ export const FUNCTION_SETTINGS: Record<
     // Up to five server-side copies of 10 MB files on submission.
     timeout: Duration.seconds(20),
     participants: true,
-    uploads: true,
+    uploads: 'submit',
   },
   staff: {
-    description: 'Staff console API: moderation, reasoned responses, meeting records, the audit log',
+    description:
+      'Staff console API: moderation, proposals and their files, reasoned responses, meetings, the audit log',
     // Changes and appends only (no DeleteItem): the audit log is append-only.
     tableAccess: 'staff',
     memorySize: FUNCTION_DEFAULTS.memorySize,
@@ -61,6 +62,8 @@ export const FUNCTION_SETTINGS: Record<
     timeout: Duration.seconds(20),
     // Reads (never sets) the participant cookie: a moderator cannot moderate what this browser wrote.
     participants: true,
+    // Presigned GETs of the proposals' checked files (attachments/ only): staff download links.
+    uploads: 'download',
   },
 };
 
@@ -107,7 +110,7 @@ export class StatelessStack extends Stack {
         table,
         ...settings,
         ...(participants ? { cookieSecret: props.cookieSecret } : {}),
-        ...(uploads ? { uploadsBucket } : {}),
+        ...(uploads ? { uploads: { bucket: uploadsBucket, access: uploads } } : {}),
         ...(name === 'staff' ? { environment: staffEnvironment } : {}),
         logRetention: config.logRetention,
         logRemovalPolicy: config.logRemovalPolicy,

@@ -3,6 +3,7 @@ import { STAFF_GROUPS } from '../staff.ts';
 import { localizedTextSchema, slugSchema, ulidSchema, userText } from './common.ts';
 import { endsAfterItStarts, meetingFieldsSchema } from './meeting.ts';
 import { COMMENT_STATUSES, REPORT_REASONS } from './participation.ts';
+import { attachmentInfoSchema, ORGANISATION_TYPES, PROPOSAL_VISIBILITY, publicProposalSchema } from './proposal.ts';
 import { CONTRIBUTION_KINDS, contributionRefSchema, DISPOSITIONS, responseSchema } from './response.ts';
 
 /*
@@ -154,12 +155,71 @@ export const bulkModerationResultSchema = z.strictObject({
   ),
 });
 
+/* ---- Proposal moderation and the staff proposal list ---- */
+
+/**
+ * The same input as comment moderation: approve (pending → approved: listed publicly), hide with a reason from
+ * HIDE_REASONS (pending or approved → hidden), restore (hidden → approved).
+ */
+export const proposalModerationInputSchema = moderationInputSchema;
+export type ProposalModerationInput = ModerationInput;
+
+export const proposalModerationResultSchema = z.strictObject({
+  proposalId: z.string(),
+  visibility: z.enum(PROPOSAL_VISIBILITY),
+  version: z.int(),
+  auditId: z.string(),
+});
+export type ProposalModerationResult = z.infer<typeof proposalModerationResultSchema>;
+
+export const staffProposalQuerySchema = z.strictObject({
+  visibility: z.enum(PROPOSAL_VISIBILITY).default('pending'),
+  cursor: z.string().max(2_000).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  lang: z.enum(['sq', 'en']).optional(),
+});
+
+/**
+ * A proposal as staff see it: everything the organisation sent except its contact person, which only drafters and
+ * admins see (they follow the proposal up); moderators judge the public content and never get the contact. All
+ * attachments are listed (public or not), to download through the staff attachment route.
+ */
+export const staffProposalSchema = publicProposalSchema.extend({
+  organisation: z.strictObject({
+    name: z.string(),
+    type: z.enum(ORGANISATION_TYPES),
+    municipality: z.string(),
+    registrationNumber: z.string().optional(),
+  }),
+  attachments: z.array(attachmentInfoSchema),
+  attachmentsPublic: z.boolean(),
+  visibility: z.enum(PROPOSAL_VISIBILITY),
+  version: z.int(),
+  responseId: z.string().optional(),
+  /** Drafters and admins only. */
+  contact: z.strictObject({ name: z.string(), email: z.string(), phone: z.string().optional() }).optional(),
+});
+export type StaffProposal = z.infer<typeof staffProposalSchema>;
+
+export const staffProposalPageSchema = z.strictObject({
+  visibility: z.enum(PROPOSAL_VISIBILITY),
+  proposals: z.array(staffProposalSchema),
+  nextCursor: z.string().optional(),
+});
+
+/** A short-lived download link of one attachment (in AWS a presigned S3 GET, locally a signed local route). */
+export const attachmentDownloadSchema = z.strictObject({ url: z.string(), expiresAt: z.iso.datetime() });
+export type AttachmentDownload = z.infer<typeof attachmentDownloadSchema>;
+
 /* ---- Audit log (admins only) ---- */
 
 export const AUDIT_ACTIONS = [
   'comment.approve',
   'comment.hide',
   'comment.restore',
+  'proposal.approve',
+  'proposal.hide',
+  'proposal.restore',
   'response.create',
   'response.update',
   'response-report.publish',
@@ -167,7 +227,7 @@ export const AUDIT_ACTIONS = [
   'meeting.update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-export const AUDIT_TARGET_KINDS = ['comment', 'response', 'response-report', 'meeting'] as const;
+export const AUDIT_TARGET_KINDS = ['comment', 'proposal', 'response', 'response-report', 'meeting'] as const;
 
 export const auditEntrySchema = z.strictObject({
   id: z.string(),

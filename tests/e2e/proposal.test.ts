@@ -60,6 +60,10 @@ describe('an organisation sends a proposal', () => {
     await page.locator('#pf-causes').fill('Njoftimet nuk publikohen askund.');
     await page.locator('#pf-objective').fill('Çdo mbledhje njoftohet dy javë përpara në faqen e bashkisë.');
     await page.locator('#pf-expectedResults').fill('Më shumë të rinj në mbledhje.');
+    // The draft is saved as the form re-renders; wait for the last field to be kept, then reload.
+    await expect
+      .poll(() => page.evaluate(() => Object.values(localStorage).join('')))
+      .toContain('Më shumë të rinj në mbledhje.');
     await page.reload();
     await form.waitFor();
     await expect.poll(() => page.locator('#pf-title').inputValue()).toBe('Takime të hapura të KVSP-së çdo tremujor');

@@ -44,7 +44,11 @@ const IAM5_DEPLOYMENT = [
   'IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
 ];
 
-/** The proposals function writes its two key prefixes of the uploads bucket (infra/constructs/api-function.ts). */
+/**
+ * The proposals function writes its two key prefixes of the uploads bucket, and the staff function reads
+ * attachments/* to sign download links (infra/constructs/api-function.ts, UPLOADS_ACTIONS): the attachments/* finding
+ * is acknowledged on both roles, each with its own reason (checked below).
+ */
 const IAM5_UPLOADS = ['quarantine/*', 'attachments/*'].map(
   (prefix) => `IAM5[Resource::arn:<AWS::Partition>:s3:::konsulto-dev-uploads-<AWS::AccountId>-<AWS::Region>/${prefix}]`,
 );
@@ -85,6 +89,23 @@ describe('cdk-nag AwsSolutions, dev stage (no custom domain)', () => {
     for (const { id, reason, resource } of all) {
       expect.soft(reason.trim().length, `${resource} ${id}`).toBeGreaterThanOrEqual(20);
     }
+  });
+
+  it('acknowledges the uploads prefixes on exactly the roles granted them: proposals both, staff attachments/* only', () => {
+    const roleOf = (name: 'proposals' | 'staff') =>
+      dev.stateless.getLogicalId(dev.stateless.functions[name].role.node.defaultChild as never);
+    const uploads = suppressions(templates.slice(1)).filter((s) =>
+      IAM5_UPLOADS.includes(s.id.replace(/^AwsSolutions-/, '')),
+    );
+    const byRole = (name: 'proposals' | 'staff') =>
+      uploads
+        .filter((s) => s.resource === roleOf(name))
+        .map((s) => s.id.replace(/^AwsSolutions-/, ''))
+        .sort();
+    expect(byRole('proposals')).toEqual([...IAM5_UPLOADS].sort());
+    expect(byRole('staff')).toEqual([IAM5_UPLOADS[1]]);
+    expect(uploads.find((s) => s.resource === roleOf('staff'))?.reason).toMatch(/download links.*GetObject/);
+    expect(uploads.every((s) => s.resource === roleOf('proposals') || s.resource === roleOf('staff'))).toBe(true);
   });
 
   it('acknowledges APIG4 on each public route only (metadata also lands on each route integration and permission)', () => {

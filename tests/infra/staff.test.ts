@@ -110,11 +110,19 @@ describe('staff console client and authorizer (stateless stack)', () => {
     expect(JSON.stringify(stateless.toJSON())).not.toContain('KONSULTO_LOCAL_AUTH');
   });
 
-  it('gives the staff function table changes without DeleteItem or Scan, the cookie secret, and the sign-in settings', () => {
+  it('gives the staff function table changes without DeleteItem or Scan, the cookie secret, download links, and the sign-in settings', () => {
     const role = synth.stateless.functions.staff.role;
     const roleId = synth.stateless.getLogicalId(role.node.defaultChild as CfnRole);
     const statements: Json[] = stateless.toJSON().Resources[roleId].Properties.Policies[0].PolicyDocument.Statement;
-    expect(statements.map((s) => s.Sid)).toEqual(['WriteOwnLogs', 'Table', 'TableIndexes', 'CookieSecret']);
+    expect(statements.map((s) => s.Sid)).toEqual([
+      'WriteOwnLogs',
+      'Table',
+      'TableIndexes',
+      'CookieSecret',
+      'UploadsDownload',
+    ]);
+    // Only reading checked files, to sign download links (tests/infra/uploads.test.ts checks the resource).
+    expect(statements[4]?.Action).toBe('s3:GetObject');
     expect(statements[1]?.Action).toEqual([
       'dynamodb:BatchGetItem',
       'dynamodb:ConditionCheckItem',
@@ -124,7 +132,14 @@ describe('staff console client and authorizer (stateless stack)', () => {
       'dynamodb:UpdateItem',
     ]);
     const actions = statements.flatMap((s) => [s.Action].flat());
-    for (const forbidden of ['dynamodb:DeleteItem', 'dynamodb:Scan', 'dynamodb:BatchWriteItem']) {
+    for (const forbidden of [
+      'dynamodb:DeleteItem',
+      'dynamodb:Scan',
+      'dynamodb:BatchWriteItem',
+      's3:PutObject',
+      's3:DeleteObject',
+      's3:ListBucket',
+    ]) {
       expect(actions).not.toContain(forbidden);
     }
     const fnId = synth.stateless.getLogicalId(synth.stateless.functions.staff.function.node.defaultChild as never);

@@ -129,9 +129,9 @@ describe('the proposals function and the bucket', () => {
     ]);
   });
 
-  it('is the only function with any S3 access', () => {
+  it('is, with the staff function (GetObject on attachments/ only, for download links), the only S3 user', () => {
     for (const name of Object.keys(FUNCTION_ENTRIES) as RouteFunction[]) {
-      if (name === 'proposals') continue;
+      if (name === 'proposals' || name === 'staff') continue;
       const actions = statementsOf(name).flatMap((s) => asList(s.Action));
       expect(
         actions.filter((a) => a.startsWith('s3:')),
@@ -149,11 +149,30 @@ describe('the proposals function and the bucket', () => {
   });
 });
 
-describe('the local-only upload route', () => {
+describe('the staff function and the bucket', () => {
+  it('may only read checked files (GetObject on attachments/*), to sign short-lived download links', () => {
+    const s3 = statementsOf('staff').filter((s) => asList(s.Action).some((a: string) => a.startsWith('s3:')));
+    expect(s3).toEqual([
+      { Sid: 'UploadsDownload', Effect: 'Allow', Action: 's3:GetObject', Resource: objectArn('attachments/*') },
+    ]);
+  });
+
+  it('gets the bucket name by environment', () => {
+    const fn = synth.stateless.functions.staff.function;
+    const props: Json =
+      stateless.toJSON().Resources[synth.stateless.getLogicalId(fn.node.defaultChild as CfnFunction)].Properties;
+    expect(props.Environment.Variables.KONSULTO_UPLOADS_BUCKET).toEqual(BUCKET_NAME);
+  });
+});
+
+describe('the local-only routes (upload and download)', () => {
   const localOnly = ROUTES.filter((r) => r.localOnly);
 
-  it('is the local stand-in for the S3 upload, and is absent from the HTTP API', () => {
-    expect(localOnly.map((r) => `${r.method} ${r.path}`)).toEqual(['PUT /api/proposals/attachments/{attachmentId}']);
+  it('are the local stand-ins for the S3 upload and the presigned download, and are absent from the HTTP API', () => {
+    expect(localOnly.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'PUT /api/proposals/attachments/{attachmentId}',
+      'GET /api/local/attachments/{attachmentId}',
+    ]);
     const deployed = Object.values(stateless.findResources('AWS::ApiGatewayV2::Route')).map(
       (r) => (r as Json).Properties.RouteKey,
     );
@@ -163,6 +182,7 @@ describe('the local-only upload route', () => {
       'GET /api/proposals/receipt/{token}',
       'POST /api/proposals/attachments',
       'GET /api/consultations/{consultationId}/proposals',
+      'GET /api/admin/proposals/{proposalId}/attachments/{attachmentId}',
     ]) {
       expect(deployed).toContain(key);
     }

@@ -1,7 +1,11 @@
+import { mkdtemp } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '#functions/routes.ts';
 import { createStaffFunction } from '#functions/staff/actions.ts';
+import { createDiskAttachmentStore } from '#functions/storage/disk-attachment-store.ts';
 import { Catalog } from '#shared/catalog.ts';
 import { createLocalAuth, type LocalAuth } from '../../local/auth.ts';
 import { createLocalServer } from '../../local/http-adapter.ts';
@@ -28,6 +32,7 @@ beforeAll(async () => {
     clock: () => NOW,
     cookieSecret: async () => TEST_SECRET,
     auth: { kind: 'local' },
+    attachments: createDiskAttachmentStore(await mkdtemp(path.join(tmpdir(), 'konsulto-uploads-'))),
   });
   server = createLocalServer({ handlers: { staff }, siteDir: '/nonexistent', staffAuth: auth });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -121,6 +126,7 @@ describe('tokens', () => {
       ['drafter', 'POST', '/api/admin/comments/{commentId}/moderation'],
       ['drafter', 'POST', '/api/admin/moderation/bulk'],
       ['drafter', 'GET', '/api/admin/consultations/{consultationId}/moderation'],
+      ['drafter', 'POST', '/api/admin/proposals/{proposalId}/moderation'],
     ];
     for (const [user, method, path] of cases) {
       const response = await call(method, path, await auth.issue(user), method === 'GET' ? undefined : {});

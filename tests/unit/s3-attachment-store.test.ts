@@ -114,4 +114,29 @@ describe('the S3 attachment store', () => {
       ).rejects.toBeInstanceOf(ConflictError);
     }
   });
+
+  it('signs a GET of the kept file for at most five minutes, forcing a PDF download, without calling S3', async () => {
+    const now = new Date('2026-12-10T10:00:00Z');
+    const url = new URL(
+      await store.downloadUrl('attachments/01JB0000000000000000000001.pdf', {
+        fileName: 'Analiza e plotë.pdf',
+        expiresInSeconds: 300,
+        now,
+      }),
+    );
+    expect(`${url.origin}${url.pathname}`).toBe(
+      `https://${BUCKET}.s3.eu-central-1.amazonaws.com/attachments/01JB0000000000000000000001.pdf`,
+    );
+    const query = Object.fromEntries(url.searchParams);
+    expect(query).toMatchObject({
+      'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
+      'X-Amz-Expires': '300',
+      'X-Amz-Date': '20261210T100000Z',
+      'X-Amz-Security-Token': 'session-example',
+      'response-content-type': 'application/pdf',
+      'response-content-disposition': `attachment; filename="Analiza e plote.pdf"; filename*=UTF-8''${encodeURIComponent('Analiza e plotë.pdf')}`,
+    });
+    expect(query['X-Amz-Signature']).toMatch(/^[0-9a-f]{64}$/);
+    expect(s3.calls()).toHaveLength(0);
+  });
 });

@@ -241,14 +241,24 @@ export default function ProposalForm({
       .catch(() => {});
   }, [storageKey, consultationId]);
 
-  useEffect(() => {
-    if (!hydrated || receipt) return;
+  const latest = useRef({ draft, save: false });
+  latest.current = { draft, save: hydrated && !receipt };
+  const saveDraft = () => {
+    if (!latest.current.save) return;
     try {
-      localStorage.setItem(storageKey, JSON.stringify(draft));
+      localStorage.setItem(storageKey, JSON.stringify(latest.current.draft));
     } catch {
       // Storage full or refused: the form still works, the draft is just not kept.
     }
-  }, [draft, hydrated, receipt, storageKey]);
+  };
+
+  useEffect(saveDraft, [draft, hydrated, receipt, storageKey]);
+
+  // A refresh right after typing: the last keystroke may not have been rendered and saved yet, so save on leaving too.
+  useEffect(() => {
+    window.addEventListener('pagehide', saveDraft);
+    return () => window.removeEventListener('pagehide', saveDraft);
+  }, [storageKey]);
 
   useEffect(() => {
     if (moved.current) heading.current?.focus();
