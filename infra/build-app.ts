@@ -2,6 +2,7 @@ import { type App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { type CustomDomain, parseStage, stageConfig } from './config.ts';
 import { SITE_DIST } from './paths.ts';
+import { EDGE_REGION, EdgeStack } from './stacks/edge-stack.ts';
 import { StatefulStack } from './stacks/stateful-stack.ts';
 import { StatelessStack } from './stacks/stateless-stack.ts';
 
@@ -27,23 +28,47 @@ export function buildApp(app: App, options: BuildAppOptions = {}) {
     terminationProtection: config.terminationProtection,
     ...authDomainPrefix(app),
   });
+  // The web ACL of a CloudFront distribution must be in us-east-1. Its ARN crosses regions by a weak reference
+  // (Fn::GetStackOutput), which needs a concrete region on both sides. The cdk CLI always sets CDK_DEFAULT_REGION (the
+  // profile's, AWS_REGION, else us-east-1), so `npm run synth` and `cdk deploy` build it; only a bare App without a
+  // region (unit tests) builds no edge stack, and then the distribution has no web ACL (CFR2 acknowledged).
+  const edge = env.region
+    ? new EdgeStack(app, `${prefix}-Edge`, {
+        env: { account: env.account, region: EDGE_REGION },
+        config,
+        description: `Konsulto ${config.stage}: WAF web ACL of the CloudFront distribution (us-east-1)`,
+      })
+    : undefined;
+  const alarmEmail = readAlarmEmail(app);
   const stateless = new StatelessStack(app, `${prefix}-Stateless`, {
     env,
     config,
-    description: `Konsulto ${config.stage}: functions, HTTP API, site and CloudFront`,
+    description: `Konsulto ${config.stage}: functions, HTTP API, site, CloudFront, alarms and dashboard`,
     table: stateful.table,
     cookieSecret: stateful.cookieSecret,
     siteAssetPath: options.siteAssetPath ?? SITE_DIST,
     staffUserPool: stateful.staff.userPool,
     staffAuthDomain: stateful.staff.domain,
     ...(customDomain ? { customDomain } : {}),
+    ...(edge ? { webAclArn: edge.webAcl.webAcl.attrArn } : {}),
+    ...(alarmEmail ? { alarmEmail } : {}),
   });
 
   Tags.of(app).add('project', 'konsulto');
   Tags.of(app).add('stage', config.stage);
   // writeSuppressionsToCloudFormation keeps each acknowledgement and its reason in the template metadata.
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { writeSuppressionsToCloudFormation: true }));
-  return { config, stateful, stateless };
+  return { config, stateful, stateless, edge };
+}
+
+/** Context `alarmEmail`: an address subscribed to the alarm topic. */
+function readAlarmEmail(app: App): string | undefined {
+  const value: unknown = app.node.tryGetContext('alarmEmail');
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) {
+    throw new Error('context "alarmEmail" must be an email address');
+  }
+  return value;
 }
 
 function readCustomDomain(app: App): CustomDomain | undefined {

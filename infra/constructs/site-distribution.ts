@@ -13,6 +13,8 @@ import {
   FunctionCode,
   FunctionEventType,
   FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
   HttpVersion,
   OriginProtocolPolicy,
   OriginRequestPolicy,
@@ -38,7 +40,20 @@ export type SiteDistributionProps = {
   /** Directory with the built site; nothing is uploaded when it does not exist (e.g. before `npm run build:site`). */
   siteAssetPath: string;
   customDomain?: CustomDomain;
+  /** ARN of the WAF web ACL (scope CLOUDFRONT, us-east-1); absent only in a region-agnostic synthesis. */
+  webAclArn?: string;
 };
+
+/**
+ * The Content-Security-Policy response header. Every page carries Astro's meta policy (docs/site.md: default-src
+ * 'none', script and style hashes computed at build time); browsers enforce every policy they receive, so this header
+ * only adds what a meta policy cannot carry. Repeating the full policy here would have to repeat the build's hashes
+ * on every deploy and break the site whenever they drift.
+ */
+export const CSP_HEADER = "frame-ancestors 'none'";
+
+/** Two years, the HSTS preload list's expectation. */
+export const HSTS_MAX_AGE_SECONDS = 2 * 365 * 24 * 60 * 60;
 
 /**
  * Astro builds `/a/b/` as `/a/b/index.html`; an S3 REST origin has no index documents, so the viewer request is
@@ -68,12 +83,13 @@ export const FORWARD_VIEWER_HOST = `function handler(event) {
 /**
  * The public entry point: one CloudFront distribution serving the static site from a private S3 bucket (Origin
  * Access Control) and `/api/*` from the HTTP API, so the browser sees a single origin (no CORS).
- * WAF (web ACL in us-east-1) attaches here later through `webAclId`.
+ * The WAF web ACL (us-east-1, infra/stacks/edge-stack.ts) attaches through `webAclId`.
  */
 export class SiteDistribution extends Construct {
   readonly bucket: Bucket;
   readonly logBucket: Bucket;
   readonly distribution: Distribution;
+  readonly responseHeadersPolicy: ResponseHeadersPolicy;
   readonly deployment?: BucketDeployment;
 
   constructor(scope: Construct, id: string, props: SiteDistributionProps) {
@@ -134,6 +150,24 @@ export class SiteDistribution extends Construct {
       originSslProtocols: [OriginSslPolicy.TLS_V1_2],
     });
 
+    // Replaces the managed SECURITY_HEADERS policy: HSTS for two years with preload, and frame-ancestors 'none'.
+    // No X-XSS-Protection: the legacy filter is gone from current browsers and its `mode=block` could leak data.
+    this.responseHeadersPolicy = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Konsulto: HSTS, nosniff, referrer policy, frame DENY, CSP frame-ancestors (the rest is in each page)',
+      securityHeadersBehavior: {
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS),
+          includeSubdomains: true,
+          preload: true,
+          override: true,
+        },
+        contentTypeOptions: { override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: CSP_HEADER, override: true },
+      },
+    });
+
     const domain = props.customDomain;
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Konsulto site and /api/*',
@@ -141,6 +175,7 @@ export class SiteDistribution extends Construct {
       httpVersion: HttpVersion.HTTP2_AND_3,
       // Europe and North America edges: Albania and most of its diaspora.
       priceClass: PriceClass.PRICE_CLASS_100,
+      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
       ...(domain
         ? {
             domainNames: [domain.domainName],
@@ -153,7 +188,7 @@ export class SiteDistribution extends Construct {
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+        responseHeadersPolicy: this.responseHeadersPolicy,
         functionAssociations: [{ function: indexRewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
         compress: true,
       },
@@ -165,12 +200,14 @@ export class SiteDistribution extends Construct {
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: apiCachePolicy,
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          // JSON answers get the same headers (nosniff and HSTS matter there too).
+          responseHeadersPolicy: this.responseHeadersPolicy,
           functionAssociations: [{ function: forwardViewerHost, eventType: FunctionEventType.VIEWER_REQUEST }],
           compress: true,
         },
       },
     });
-    this.acknowledgeDistributionFindings(domain);
+    this.acknowledgeDistributionFindings(domain, Boolean(props.webAclArn));
 
     if (existsSync(props.siteAssetPath)) this.deployment = this.deploySite(props.siteAssetPath);
   }
@@ -246,17 +283,19 @@ export class SiteDistribution extends Construct {
     return deployment;
   }
 
-  private acknowledgeDistributionFindings(domain: CustomDomain | undefined) {
+  private acknowledgeDistributionFindings(domain: CustomDomain | undefined, hasWebAcl: boolean) {
     const validations = Validations.of(this.distribution);
     validations.acknowledge({
       id: 'AwsSolutions-CFR1',
       reason: 'A national consultation is open to the diaspora in every country; geo restriction would exclude them.',
     });
-    validations.acknowledge({
-      id: 'AwsSolutions-CFR2',
-      reason:
-        'The WAF web ACL (us-east-1, rate-based rules) is a separate planned issue; it attaches via webAclId without changing this construct.',
-    });
+    if (!hasWebAcl) {
+      validations.acknowledge({
+        id: 'AwsSolutions-CFR2',
+        reason:
+          'Region-agnostic synthesis only (an App without CDK_DEFAULT_REGION, as in unit tests): the us-east-1 web ACL needs a concrete region to be referenced. The cdk CLI always sets a region (profile, AWS_REGION, else us-east-1), so every synth and deploy attaches it.',
+      });
+    }
     validations.acknowledge({
       id: 'AwsSolutions-CFR3',
       reason:

@@ -8,6 +8,7 @@ import { FUNCTION_ENTRIES, ROUTES, type RouteFunction } from '#functions/routes.
 import { type CustomDomain, FUNCTION_DEFAULTS, type StageConfig, uploadsBucketName } from '../config.ts';
 import { ApiFunction, type TableAccess, type UploadsAccess } from '../constructs/api-function.ts';
 import { KonsultoHttpApi } from '../constructs/http-api.ts';
+import { Operations } from '../constructs/operations.ts';
 import { SiteDistribution } from '../constructs/site-distribution.ts';
 import { ConsoleClient } from '../constructs/staff-identity.ts';
 
@@ -77,6 +78,10 @@ export type StatelessStackProps = StackProps & {
   /** The staff user pool and its hosted login domain (stateful stack). */
   staffUserPool: IUserPool;
   staffAuthDomain: UserPoolDomain;
+  /** The WAF web ACL of the distribution (edge stack, us-east-1). */
+  webAclArn?: string;
+  /** Subscribed to the alarm topic (context `alarmEmail`). */
+  alarmEmail?: string;
 };
 
 /** Lambda functions, the HTTP API and the CloudFront site: everything that can be recreated from code. */
@@ -85,6 +90,7 @@ export class StatelessStack extends Stack {
   readonly httpApi: KonsultoHttpApi;
   readonly site: SiteDistribution;
   readonly console: ConsoleClient;
+  readonly operations: Operations;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -130,10 +136,21 @@ export class StatelessStack extends Stack {
       httpApi: this.httpApi.api,
       siteAssetPath: props.siteAssetPath,
       ...(props.customDomain ? { customDomain: props.customDomain } : {}),
+      ...(props.webAclArn ? { webAclArn: props.webAclArn } : {}),
+    });
+
+    this.operations = new Operations(this, 'Operations', {
+      stage: config.stage,
+      httpApi: this.httpApi.api,
+      functions: mapValues(this.functions, (fn) => fn.function),
+      table,
+      removalPolicy: config.logRemovalPolicy,
+      ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
     });
 
     new CfnOutput(this, 'SiteUrl', { value: `https://${this.site.distribution.distributionDomainName}` });
     new CfnOutput(this, 'ApiEndpoint', { value: this.httpApi.api.apiEndpoint });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.operations.topic.topicArn });
   }
 }
 

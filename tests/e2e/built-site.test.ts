@@ -74,6 +74,25 @@ async function javascriptBytes(html: string): Promise<number> {
   return [...modules.values()].reduce((n, source) => n + brotli(source), inline ? brotli(inline) : 0);
 }
 
+/**
+ * The staff console (/console/, /en/console/) is a staff tool, not a public page: it is left out of the public
+ * budgets on purpose (it may ship more JavaScript), and must be kept out of search engines and the sitemap.
+ */
+const CONSOLE_PAGE = /^(en\/)?console\//;
+const publicPages = () => pages.filter((p) => !CONSOLE_PAGE.test(p.file));
+
+describe('the staff console pages', () => {
+  it('exist in both languages, are noindex and are left out of the public budgets and the sitemap', async () => {
+    const consolePages = pages.filter((p) => CONSOLE_PAGE.test(p.file)).map((p) => p.file);
+    expect(consolePages).toEqual(['console/index.html', 'en/console/index.html']);
+    for (const file of consolePages) {
+      expect(pages.find((p) => p.file === file)?.html, file).toMatch(/<meta name="robots" content="noindex/);
+    }
+    const sitemap = await readFile(path.join(SITE_DIR, 'sitemap.xml'), 'utf8');
+    expect(sitemap).not.toMatch(/\/console\//);
+  });
+});
+
 describe('JavaScript budget of the built site (P7)', () => {
   it('ships at most 20 KB (brotli) of JavaScript on a commitment page', async () => {
     const commitmentPages = pages.filter((p) => /^(angazhime|en\/commitments)\//.test(p.file));
@@ -100,7 +119,7 @@ describe('JavaScript budget of the built site (P7)', () => {
 
   it('ships no JavaScript at all on pages with nothing live', async () => {
     const live = /<astro-island|<konsulto-tally/;
-    const quiet = pages.filter((p) => !live.test(p.html));
+    const quiet = publicPages().filter((p) => !live.test(p.html));
     expect(quiet.map((p) => p.file)).toEqual(
       expect.arrayContaining(['404.html', 'privatesia/index.html', 'takime/index.html', 'en/meetings/index.html']),
     );

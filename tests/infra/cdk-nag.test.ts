@@ -53,6 +53,14 @@ const IAM5_UPLOADS = ['quarantine/*', 'attachments/*'].map(
   (prefix) => `IAM5[Resource::arn:<AWS::Partition>:s3:::konsulto-dev-uploads-<AWS::AccountId>-<AWS::Region>/${prefix}]`,
 );
 
+/** The same findings in a synthesis bound to account 111122223333 and eu-central-1 (prod stage, below). */
+const IAM5_DEPLOYMENT_BOUND = IAM5_DEPLOYMENT.map((id) =>
+  id.replace('<AWS::AccountId>-<AWS::Region>', '111122223333-eu-central-1').replace('<AWS::Partition>', 'aws'),
+);
+const IAM5_UPLOADS_BOUND = ['quarantine/*', 'attachments/*'].map(
+  (prefix) => `IAM5[Resource::arn:aws:s3:::konsulto-prod-uploads-111122223333-eu-central-1/${prefix}]`,
+);
+
 describe('cdk-nag AwsSolutions, dev stage (no custom domain)', () => {
   let dev: ReturnType<typeof synthesize>;
   let templates: Template[];
@@ -70,6 +78,7 @@ describe('cdk-nag AwsSolutions, dev stage (no custom domain)', () => {
     expect(nagViolations(dev.app).filter((v) => v.severity === 'warning')).toEqual([]);
   });
 
+  // Region-agnostic (a bare App without CDK_DEFAULT_REGION): no edge stack, so CFR2 is acknowledged (operations.test.ts).
   it('acknowledges exactly the reviewed list of findings; on the stateful stack the secret rotation and upload logs', () => {
     expect(ruleIds(suppressions(templates.slice(0, 1)))).toEqual(['S1', 'SMG4']);
     const uploads = Object.keys(templates[0]?.findResources('AWS::S3::Bucket') ?? {});
@@ -165,9 +174,18 @@ describe('cdk-nag AwsSolutions, prod stage with a custom domain', () => {
     expect(prod.stateless.region).toBe('eu-central-1');
   });
 
-  it('has no unacknowledged finding and no longer needs the CFR4 acknowledgement', () => {
+  it('has no unacknowledged finding and no longer needs the CFR4 and CFR2 acknowledgements', () => {
     expect(nagViolations(prod.app)).toEqual([]);
+    // With a domain, TLSv1.2_2021 is set; with a concrete region, the us-east-1 web ACL is attached.
     expect(ruleIds(suppressions([stateless]))).not.toContain('CFR4');
+    expect(ruleIds(suppressions([stateless]))).not.toContain('CFR2');
+    expect(ruleIds(suppressions([stateless]))).toEqual(
+      ['APIG4', 'CFR1', 'CFR3', 'L1', 'S1', ...IAM5_DEPLOYMENT_BOUND, ...IAM5_UPLOADS_BOUND].sort(),
+    );
+    // The edge stack (the web ACL alone) needs no acknowledgement; the operations resources (KMS key, SNS topic,
+    // alarms, dashboard) none either.
+    expect(prod.edge?.region).toBe('us-east-1');
+    expect(suppressions([Template.fromStack(prod.edge as never)])).toEqual([]);
   });
 
   it('serves the custom domain with SNI and TLS 1.2 (2021 policy) as the minimum', () => {

@@ -15,8 +15,10 @@ import { createDynamoProposalRepository } from '#functions/repositories/proposal
 import { createDynamoRateLimiter, rateLimitSettingsFromEnv } from '#functions/repositories/rate-limiter.ts';
 import { createDynamoTallyReader } from '#functions/repositories/tally-reader.ts';
 import type { RouteFunction } from '#functions/routes.ts';
+import { createStaffFunction } from '#functions/staff/actions.ts';
 import { createDiskAttachmentStore } from '#functions/storage/disk-attachment-store.ts';
 import { Catalog, type CatalogData } from '#shared/catalog.ts';
+import { createLocalAuth, type LocalAuth } from '../../local/auth.ts';
 import { createLocalServer } from '../../local/http-adapter.ts';
 import { seedDemoData } from '../../local/seed.ts';
 import { buildCatalog } from '../../scripts/build-catalog.ts';
@@ -30,6 +32,8 @@ export type SiteRuntime = {
   baseUrl: string;
   catalog: CatalogData;
   table: TestTable;
+  /** The local staff sign-in (as `npm start` has it): `staffAuth.issue('moderator')` gives a Bearer token. */
+  staffAuth: LocalAuth;
   stop: () => Promise<void>;
 };
 
@@ -60,11 +64,9 @@ export async function startSiteRuntime({
     secureCookies: false,
   };
   const uploads = await mkdtemp(path.join(tmpdir(), 'konsulto-e2e-uploads-'));
-  const notServed: HttpHandler = async () => ({
-    statusCode: 404,
-    headers: { 'content-type': 'application/problem+json; charset=utf-8' },
-    body: JSON.stringify({ type: '/problems/not-found', title: 'Not found', status: 404, code: 'not-found' }),
-  });
+  const attachments = createDiskAttachmentStore(uploads);
+  // The local sign-in with a throw-away key, as `npm start --in-memory` (local/start.ts).
+  const staffAuth = await createLocalAuth({});
   const handlers: Record<RouteFunction, HttpHandler> = {
     health: createHealthHandler({ probe: createDynamoHealthProbe(documents, tableName) }),
     'public-read': createPublicReadHandler({
@@ -81,21 +83,30 @@ export async function startSiteRuntime({
       catalog,
       proposals: createDynamoProposalRepository(documents, tableName),
       reader: createDynamoProposalReader(documents, tableName),
-      attachments: createDiskAttachmentStore(uploads),
+      attachments,
       receiptSecret: async () => COOKIE_SECRET,
       uploadLimiter: rateLimiter,
     }),
-    // The staff API (issue 6): wire createStaffFunction (functions/staff/actions.ts) and local/auth.ts for console e2e.
-    staff: notServed,
+    // The staff API (issue 6), with GET /api/auth/config answering the local sign-in (as KONSULTO_LOCAL_AUTH=on).
+    staff: createStaffFunction({
+      catalog,
+      client: documents,
+      tableName,
+      clock: () => new Date(),
+      cookieSecret: async () => COOKIE_SECRET,
+      auth: { kind: 'local' },
+      attachments,
+    }),
   };
 
-  const server = createLocalServer({ handlers, siteDir: SITE_DIR });
+  const server = createLocalServer({ handlers, siteDir: SITE_DIR, staffAuth });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     catalog: data,
     table,
+    staffAuth,
     stop: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

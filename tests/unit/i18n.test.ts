@@ -12,7 +12,9 @@ import {
   PROPOSAL_VISIBILITY,
 } from '#shared/schemas/proposal.ts';
 import { DISPOSITIONS } from '#shared/schemas/response.ts';
+import { HIDE_REASONS, MODERATION_STATES } from '#shared/schemas/staff.ts';
 import {
+  CONSOLE_KEYS,
   DISCUSSION_KEYS,
   MY_DATA_KEYS,
   PROPOSAL_FORM_KEYS,
@@ -46,6 +48,10 @@ const DYNAMIC: Record<string, readonly string[]> = {
   proposalStatus: PROPOSAL_STATUSES,
   visibility: PROPOSAL_VISIBILITY,
   disposition: DISPOSITIONS,
+  // The staff console (site/src/islands/Console.tsx).
+  'console.state': MODERATION_STATES,
+  'console.hide': HIDE_REASONS,
+  'console.kind': ['comment', 'proposal'],
   // The proposal form's steps (site/src/islands/ProposalForm.tsx, STEPS).
   'pform.step': ['organisation', 'proposal', 'plan', 'documents', 'review'],
 };
@@ -137,6 +143,7 @@ describe('the UI catalogue', () => {
       'ProposalReceipt.tsx': PROPOSAL_VIEW_KEYS,
       'ProposalList.tsx': PROPOSAL_VIEW_KEYS,
       'MyData.tsx': MY_DATA_KEYS,
+      'Console.tsx': CONSOLE_KEYS,
     };
     for (const [name, available] of Object.entries(islandKeys)) {
       const source = sources.find((s) => s.file === path.join('islands', name));

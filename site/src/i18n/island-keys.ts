@@ -126,6 +126,10 @@ export const MY_DATA_KEYS = [
   'profile.none',
 ] as const;
 
+/** The staff console (site/src/islands/Console.tsx). */
+export const CONSOLE_KEYS = [...COMMON, ...keysWithPrefixes('console.', 'report.reason.', 'disposition.')] as const;
+
+export type ConsoleKey = (typeof CONSOLE_KEYS)[number];
 export type VoteKey = (typeof VOTE_KEYS)[number];
 export type MyDataKey = (typeof MY_DATA_KEYS)[number];
 export type ProposalFormKey = (typeof PROPOSAL_FORM_KEYS)[number];

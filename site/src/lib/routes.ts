@@ -12,6 +12,7 @@ const SEGMENTS = {
   propose: { sq: 'propozo', en: 'propose' },
   receipt: { sq: 'deftese', en: 'receipt' },
   myData: { sq: 'te-dhenat-e-mia', en: 'my-data' },
+  console: { sq: 'console', en: 'console' },
 } as const;
 
 const root = (lang: Language) => (lang === 'sq' ? '/' : '/en/');
@@ -31,6 +32,8 @@ export const routes = {
   /** The private receipt page; the token follows after `#`. */
   receipt: (lang: Language) => `${root(lang)}${SEGMENTS.receipt[lang]}/`,
   myData: (lang: Language) => `${root(lang)}${SEGMENTS.myData[lang]}/`,
+  /** The staff console (same path segment in both languages; Cognito returns to /console/). */
+  console: (lang: Language) => `${root(lang)}${SEGMENTS.console[lang]}/`,
 };
 
 /** The same page in both languages, for the language switch and `hreflang` links. */
