@@ -11,6 +11,14 @@ if (uploadOrigin && !/^https:\/\/[a-z0-9.-]+$/.test(uploadOrigin)) {
   throw new Error(`KONSULTO_UPLOAD_ORIGIN must be an https origin, not "${uploadOrigin}"`);
 }
 
+// In AWS, the staff console exchanges its sign-in code at the Cognito hosted domain, e.g.
+// https://<prefix>.auth.<region>.amazoncognito.com: that origin must be reachable by fetch.
+const authOrigin = process.env.KONSULTO_AUTH_ORIGIN;
+if (authOrigin && !/^https:\/\/[a-z0-9.-]+$/.test(authOrigin)) {
+  throw new Error(`KONSULTO_AUTH_ORIGIN must be an https origin, not "${authOrigin}"`);
+}
+const connectSources = ["'self'", uploadOrigin, authOrigin].filter(Boolean).join(' ');
+
 export default defineConfig({
   site: process.env.KONSULTO_SITE_URL ?? 'http://localhost:8080',
   output: 'static',
@@ -32,7 +40,7 @@ export default defineConfig({
       algorithm: 'SHA-256',
       directives: [
         "default-src 'none'",
-        `connect-src 'self'${uploadOrigin ? ` ${uploadOrigin}` : ''}`,
+        `connect-src ${connectSources}`,
         "img-src 'self'",
         "font-src 'self'",
         "manifest-src 'self'",

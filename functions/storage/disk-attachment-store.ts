@@ -59,7 +59,14 @@ export function createDiskAttachmentStore(root: string, signingKey: Buffer = ran
       const info = await stat(source).catch(() => undefined);
       if (!info || etagOf(info) !== etag) throw new ConflictError('the upload changed while checked');
       await mkdir(path.dirname(file(to)), { recursive: true });
-      await copyFile(source, file(to));
+      try {
+        await copyFile(source, file(to));
+      } catch (error) {
+        // Gone since it was checked (e.g. taken and discarded by a concurrent twin), as S3's NoSuchKey.
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+          throw new ConflictError('the upload changed while checked');
+        throw error;
+      }
     },
 
     async discard(key) {
