@@ -35,8 +35,3 @@ function toKey(value: string): Buffer {
   if (key.length < 32) throw new Error('the cookie secret must be at least 32 characters');
   return key;
 }
-
-/** For tests: forget the cached secret. */
-export function resetCookieSecret(): void {
-  cached = undefined;
-}

@@ -110,6 +110,6 @@ function isLambda(): boolean {
 }
 
 /** Only the local runtime may switch the limits off (load tests); in Lambda the setting is ignored. */
-export function rateLimitsDisabled(): boolean {
+function rateLimitsDisabled(): boolean {
   return process.env.KONSULTO_RATE_LIMITS === 'off' && !isLambda();
 }
