@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
-import { z } from 'zod';
+import * as z from 'zod';
 import { keys } from '#shared/keys.ts';
 import type { AuditAction, AuditEntry } from '#shared/schemas/staff.ts';
 import type { StaffActor } from '#shared/staff.ts';

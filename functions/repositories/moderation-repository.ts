@@ -6,7 +6,7 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type CommentItem, THREAD_INDEX_ATTRIBUTES } from '#shared/comments.ts';
 import { NotFoundError } from '#shared/errors.ts';
 import { indexKeys, keys } from '#shared/keys.ts';

@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError } from '#shared/errors.ts';
 import { indexKeys, keys } from '#shared/keys.ts';
 import { type ProposalItem, PUBLIC_PROPOSAL_ATTRIBUTES, type PublicProposalItem } from '#shared/proposals.ts';

@@ -1,5 +1,5 @@
 import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Catalog } from '#shared/catalog.ts';
 import { NotFoundError } from '#shared/errors.ts';
 import { indexKeys, type Key, keys } from '#shared/keys.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { catalogCommitmentSchema, catalogConsultationSchema } from './catalog.ts';
 import { slugSchema } from './common.ts';
 import { CONSULTATION_PHASES } from './consultation.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDateSchema, localizedTextSchema, slugSchema } from './common.ts';
 
 export const OGP_VALUES = ['transparency', 'civic-participation', 'public-accountability', 'technology'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { normaliseText } from '../text.ts';
 
 export const LANGUAGES = ['sq', 'en'] as const;

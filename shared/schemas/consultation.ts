@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDateTimeSchema, localizedTextSchema, slugSchema } from './common.ts';
 
 export const MODERATION_MODES = ['pre', 'post'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MUNICIPALITY_IDS } from '../municipalities.ts';
 import { userText } from './common.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { slugSchema, ulidSchema, userText } from './common.ts';
 
 export const VOTE_CHOICES = ['support', 'oppose', 'neutral'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MUNICIPALITY_IDS } from '../municipalities.ts';
 import { OGP_VALUES } from './commitment.ts';
 import { isoDateSchema, slugSchema, ulidSchema, userText } from './common.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { STAFF_GROUPS } from '../staff.ts';
 import { localizedTextSchema, slugSchema, ulidSchema, userText } from './common.ts';
 import { endsAfterItStarts, meetingFieldsSchema } from './meeting.ts';
