@@ -126,7 +126,7 @@ export const MY_DATA_KEYS = [
   'profile.none',
 ] as const;
 
-/** The staff console (site/src/islands/Console.tsx). */
+/** The staff console (site/src/islands/console/). */
 export const CONSOLE_KEYS = [...COMMON, ...keysWithPrefixes('console.', 'report.reason.', 'disposition.')] as const;
 
 export type ConsoleKey = (typeof CONSOLE_KEYS)[number];

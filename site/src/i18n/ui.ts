@@ -639,6 +639,7 @@ export const ui = {
   'console.signedInAs': { sq: 'Keni hyrë si {name} ({groups}).', en: 'Signed in as {name} ({groups}).' },
   'console.signOut': { sq: 'Dilni', en: 'Sign out' },
   'console.consultation': { sq: 'Konsultimi', en: 'Consultation' },
+  'console.sections': { sq: 'Pjesët e konsolës', en: 'Console sections' },
   'console.noRole': {
     sq: 'Llogaria juaj nuk ka asnjë rol në konsolë.',
     en: 'Your account has no role in the console.',

@@ -1,0 +1,26 @@
+import type { ComponentType } from 'preact';
+import type { ConsoleKey } from '../../i18n/island-keys.ts';
+import type { SectionProps } from './common.ts';
+import Moderation from './Moderation.tsx';
+import Responses from './Responses.tsx';
+
+export type StaffGroup = 'moderator' | 'drafter' | 'admin';
+
+/** One part of the console: its anchor (`/console/#<id>`), its tab label, who may open it. */
+export type Section = {
+  id: string;
+  label: ConsoleKey;
+  groups: readonly StaffGroup[];
+  component: ComponentType<SectionProps>;
+};
+
+/** The console's sections in tab order; the first one a user may open is shown first. */
+export const SECTIONS: readonly Section[] = [
+  { id: 'moderation', label: 'console.mod.heading', groups: ['moderator', 'admin'], component: Moderation },
+  { id: 'responses', label: 'console.resp.heading', groups: ['drafter', 'admin'], component: Responses },
+];
+
+/** The sections that a member of these groups may open. */
+export function sectionsFor(groups: readonly string[]): Section[] {
+  return SECTIONS.filter((section) => section.groups.some((group) => groups.includes(group)));
+}
