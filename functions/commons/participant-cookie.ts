@@ -28,15 +28,36 @@ export function verifyParticipantCookie(value: string, secret: Buffer): string |
 
 export type ParticipantIdentity = { participantId: string; isNew: boolean };
 
-/** Reads the participant from the request cookies (API Gateway v2 `cookies`); a new id when absent or invalid. */
-export function identifyParticipant(cookies: readonly string[] | undefined, secret: Buffer): ParticipantIdentity {
+/**
+ * Reads the participant from the request cookies (API Gateway v2 `cookies`); a new id when absent or invalid.
+ * A write without a cookie that carries an idempotency key gets the id derived from that key
+ * (participantIdForKey), so a first-time visitor's retry, whose first answer (and cookie) was lost, is the same
+ * participant and replays the stored answer instead of writing twice.
+ */
+export function identifyParticipant(
+  cookies: readonly string[] | undefined,
+  secret: Buffer,
+  idempotencyKey?: string,
+): ParticipantIdentity {
   for (const cookie of cookies ?? []) {
     const separator = cookie.indexOf('=');
     if (separator < 0 || cookie.slice(0, separator).trim() !== PARTICIPANT_COOKIE) continue;
     const participantId = verifyParticipantCookie(cookie.slice(separator + 1).trim(), secret);
     if (participantId) return { participantId, isNew: false };
   }
-  return { participantId: ulid(), isNew: true };
+  const participantId = idempotencyKey === undefined ? ulid() : participantIdForKey(idempotencyKey, secret);
+  return { participantId, isNew: true };
+}
+
+/**
+ * The participant id of a cookieless write with this idempotency key: a ULID-shaped id whose characters come from a
+ * keyed hash of the key, so nobody can predict it without the secret, and the same key always gives the same id.
+ */
+export function participantIdForKey(idempotencyKey: string, secret: Buffer): string {
+  const digest = createHmac('sha256', secret).update(`first-write:${idempotencyKey}`).digest();
+  let next = 0;
+  // The time part is fixed (1 ms after the epoch: the library reads 0 as "now"); the rest comes from the digest.
+  return ulid(1, () => (digest[next++ % digest.length] as number) / 256);
 }
 
 export function participantCookie(participantId: string, secret: Buffer, { secure }: { secure: boolean }): string {

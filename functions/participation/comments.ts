@@ -49,8 +49,9 @@ export function commentActions({
       const input = parseInput(commentInputSchema, parseJsonBody(event));
       const idempotencyKey = parseIdempotencyKey(event.headers?.['idempotency-key']);
       const isBot = input.website !== undefined && input.website !== '';
-      if (idempotencyKey !== undefined && !isNewParticipant && !isBot) {
-        // A retry answers as the first request did, even if the consultation closed in between.
+      if (idempotencyKey !== undefined && !isBot) {
+        // A retry answers as the first request did, even if the consultation closed in between (a first-time
+        // visitor's retry without the lost cookie has the same key-derived participant id: see identifyParticipant).
         const stored = await comments.storedResponse(participantId, idempotencyKey);
         if (stored) return { status: stored.status, body: stored.body };
       }

@@ -1,3 +1,4 @@
+import { parseIdempotencyKey } from '#shared/idempotency.ts';
 import type { Clock } from '#shared/ports.ts';
 import type { Language } from '#shared/schemas/common.ts';
 import {
@@ -55,7 +56,11 @@ export function createParticipationHandler(
     wrapped[routeKey] = async (event) => {
       if (isWrite) assertSameOrigin(event, deps.allowedOrigins);
       const secret = await deps.cookieSecret();
-      const identity = identifyParticipant(event.cookies, secret);
+      const identity = identifyParticipant(
+        event.cookies,
+        secret,
+        isWrite ? parseIdempotencyKey(event.headers?.['idempotency-key']) : undefined,
+      );
       const now = deps.clock();
       if (isWrite) {
         await deps.rateLimiter.consume(

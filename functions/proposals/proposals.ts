@@ -178,12 +178,13 @@ export function proposalWriteActions(deps: ProposalDeps): Record<string, Partici
   }
 
   const actions: Record<string, ParticipationAction> = {
-    'POST /api/proposals': async (event, { participantId, isNewParticipant, now }) => {
+    'POST /api/proposals': async (event, { participantId, now }) => {
       const input = parseForm(proposalInputSchema, parseJsonBody(event, MAX_PROPOSAL_BODY_BYTES));
       const idempotencyKey = parseIdempotencyKey(event.headers?.['idempotency-key']);
       const isBot = input.website !== undefined && input.website !== '';
-      if (idempotencyKey !== undefined && !isNewParticipant && !isBot) {
-        // A retry answers as the first request did, even if the consultation closed in between.
+      if (idempotencyKey !== undefined && !isBot) {
+        // A retry answers as the first request did, even if the consultation closed in between (a first-time
+        // visitor's retry without the lost cookie has the same key-derived participant id: see identifyParticipant).
         const stored = await proposals.storedResponse(participantId, idempotencyKey);
         if (stored) return replay(stored);
       }

@@ -323,6 +323,30 @@ describe('idempotent retries', () => {
     expect(await listIds('idempotency')).toHaveLength(2);
   });
 
+  it("makes a first-time visitor's retry (first answer and cookie lost) the same participant and one comment", async () => {
+    const headers = { 'idempotency-key': 'first-visit-1' };
+    const retry = (participantId?: string) =>
+      participate(
+        participantRequest('POST /api/commitments/{commitmentId}/comments', {
+          ...(participantId ? { participantId } : {}),
+          body: { body: 'Pa cookie herën e parë.' },
+          headers,
+          pathParameters: { commitmentId: 'idempotency' },
+        }),
+      );
+    const before = await commentItemsOf('idempotency');
+    const first = await retry();
+    const again = await retry();
+    expect(first.statusCode).toBe(201);
+    expect(again.statusCode).toBe(201);
+    expect(again.body).toBe(first.body);
+    expect(again.cookies).toEqual(first.cookies);
+    expect(await commentItemsOf('idempotency')).toBe(before + 1);
+    // Another visitor's cookie with the same key is another participant: a new comment.
+    expect((await retry(ulid())).statusCode).toBe(201);
+    expect(await commentItemsOf('idempotency')).toBe(before + 2);
+  });
+
   it('refuses a malformed key with a 400 naming the header', async () => {
     const result = await postComment(author, 'idempotency', { body: 'Tekst.' }, { 'idempotency-key': 'ç'.repeat(3) });
     expect(result.statusCode).toBe(400);

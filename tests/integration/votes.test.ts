@@ -120,6 +120,25 @@ describe('votes on DynamoDB Local, exact under concurrency', () => {
   }, 60_000);
 });
 
+describe("a first-time visitor's retried vote", () => {
+  it('counts once when the answer (and its cookie) was lost and the browser retries with the same key', async () => {
+    const before = await tally('youth-seats');
+    const cookieless = () =>
+      handler(
+        participantRequest('PUT /api/commitments/{commitmentId}/vote', {
+          body: { choice: 'oppose' },
+          headers: { 'idempotency-key': 'first-visit-vote' },
+          pathParameters: { commitmentId: 'youth-seats' },
+        }),
+      );
+    const first = await cookieless();
+    const retries = await Promise.all(Array.from({ length: 10 }, cookieless));
+    expect([first, ...retries].map((r) => r.statusCode)).toEqual(Array(11).fill(200));
+    expect(new Set([first, ...retries].map((r) => r.cookies?.[0])).size).toBe(1);
+    expect(await tally('youth-seats')).toEqual({ ...before, oppose: (before?.oppose ?? 0) + 1 });
+  });
+});
+
 describe('rate limits on DynamoDB Local', () => {
   it('answers 429 with Retry-After once a participant exceeds the per-minute limit, and counts exactly', async () => {
     const limited = createParticipationHandler(

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   hashIp,
   identifyParticipant,
+  participantIdForKey,
   participantCookie,
   signParticipantId,
   verifyParticipantCookie,
@@ -44,6 +45,20 @@ describe('participant cookie', () => {
     expect(forged.isNew).toBe(true);
     expect(forged.participantId).not.toBe(id);
     expect(identifyParticipant(undefined, TEST_SECRET).isNew).toBe(true);
+  });
+
+  it('gives a cookieless write with an idempotency key the same id for the same key, and only then', () => {
+    const first = identifyParticipant(undefined, TEST_SECRET, 'key-1');
+    expect(first.isNew).toBe(true);
+    expect(first.participantId).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
+    expect(identifyParticipant(undefined, TEST_SECRET, 'key-1').participantId).toBe(first.participantId);
+    expect(identifyParticipant(undefined, TEST_SECRET, 'key-2').participantId).not.toBe(first.participantId);
+    expect(identifyParticipant(undefined, OTHER_SECRET, 'key-1').participantId).not.toBe(first.participantId);
+    expect(participantIdForKey('key-1', TEST_SECRET)).toBe(first.participantId);
+    // A valid cookie always wins over the key.
+    const id = ulid();
+    const cookie = `konsulto_participant=${signParticipantId(id, TEST_SECRET)}`;
+    expect(identifyParticipant([cookie], TEST_SECRET, 'key-1')).toEqual({ participantId: id, isNew: false });
   });
 
   it('sets an HttpOnly, SameSite cookie, Secure outside localhost', () => {

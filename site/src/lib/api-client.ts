@@ -182,12 +182,14 @@ export function createApiClient({
         ? { status: 'pending', id: data.id }
         : { status: 'published', comment: data as PublicComment };
     },
-    vote: async (commitmentId, choice) =>
-      (await request<VoteResult>('PUT', `/api/commitments/${enc(commitmentId)}/vote`, { body: { choice } })).data,
-    withdrawVote: async (commitmentId) =>
-      (await request<VoteResult>('DELETE', `/api/commitments/${enc(commitmentId)}/vote`)).data,
-    react: async (commentId, reaction) =>
-      (await request<ReactionResult>('PUT', `/api/comments/${enc(commentId)}/reaction`, { body: { reaction } })).data,
+    vote: (commitmentId, choice) =>
+      firstWrite(() => request<VoteResult>('PUT', `/api/commitments/${enc(commitmentId)}/vote`, withKey({ choice }))),
+    withdrawVote: (commitmentId) =>
+      firstWrite(() => request<VoteResult>('DELETE', `/api/commitments/${enc(commitmentId)}/vote`, withKey())),
+    react: (commentId, reaction) =>
+      firstWrite(() =>
+        request<ReactionResult>('PUT', `/api/comments/${enc(commentId)}/reaction`, withKey({ reaction })),
+      ),
     report: async (commentId, { reason, note }) => {
       await request('POST', `/api/comments/${enc(commentId)}/reports`, {
         body: { reason, ...(note ? { note } : {}) },
@@ -259,6 +261,24 @@ function sendFile(prefix: string, form: UploadForm, file: Blob, onProgress?: (sh
       xhr.send(file);
     }
   });
+}
+
+/**
+ * The key sent with votes and reactions until one of them succeeds. A visitor without a participant cookie whose
+ * first vote was stored but whose answer (and cookie) was lost retries with the same key, which the API maps to the
+ * same participant (functions/commons/participant-cookie.ts): the retry changes that vote instead of adding one.
+ * After a success the browser holds the cookie, so the key is renewed.
+ */
+let pendingWriteKey = newIdempotencyKey();
+
+function withKey(body?: unknown): { body?: unknown; headers: Record<string, string> } {
+  return { ...(body === undefined ? {} : { body }), headers: { 'idempotency-key': pendingWriteKey } };
+}
+
+async function firstWrite<T>(send: () => Promise<{ data: T }>): Promise<T> {
+  const { data } = await send();
+  pendingWriteKey = newIdempotencyKey();
+  return data;
 }
 
 /** A fresh key for one submission (kept across its retries): 1-64 of `[A-Za-z0-9_-]`. */
