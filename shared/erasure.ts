@@ -43,3 +43,8 @@ export function anonymousReaction(reaction: Item, pseudonym: string): Item {
     updatedAt: reaction.updatedAt,
   };
 }
+
+/** The anonymous copy of a report under the pseudonym: the reason and date, never the reporter's note. */
+export function anonymousReport(report: Item, commentId: string, pseudonym: string): Item {
+  return { ...keys.report(commentId, pseudonym), type: 'REPORT', reason: report.reason, createdAt: report.createdAt };
+}

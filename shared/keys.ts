@@ -47,6 +47,11 @@ export const keys = {
     pk: `COMMENT#${commentId}`,
     sk: `REPORT#${participantId}`,
   }),
+  /** Points from a participant to their report of a comment (erasure reaches the report and its note). */
+  ownReport: (participantId: string, commentId: string): Key => ({
+    pk: `PARTICIPANT#${participantId}`,
+    sk: `REPORT#${commentId}`,
+  }),
 
   proposal: (proposalId: string): Key => ({ pk: `PROPOSAL#${proposalId}`, sk: 'PROPOSAL' }),
   receipt: (tokenHash: string): Key => ({ pk: `RECEIPT#${tokenHash}`, sk: 'RECEIPT' }),
@@ -61,9 +66,10 @@ export const keys = {
     pk: `RATE#${scope}#${subject}#${window}`,
     sk: 'RATE',
   }),
+  /** A stored answer, in the participant's partition so that erasure deletes it with the rest (TTL 24 h). */
   idempotency: (participantId: string, idempotencyKey: string): Key => ({
-    pk: `IDEMPOTENCY#${participantId}#${idempotencyKey}`,
-    sk: 'IDEMPOTENCY',
+    pk: `PARTICIPANT#${participantId}`,
+    sk: `IDEMPOTENCY#${idempotencyKey}`,
   }),
   seedMarker: (seedName: string): Key => ({ pk: `SEED#${seedName}`, sk: 'SEED' }),
   /** A fixed key the health check reads; it need not exist. */

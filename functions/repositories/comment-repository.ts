@@ -234,6 +234,12 @@ export function createDynamoCommentRepository(client: DynamoDBDocumentClient, ta
             },
           },
           {
+            Put: {
+              TableName: tableName,
+              Item: { ...keys.ownReport(reporterId, commentId), type: 'OWN_REPORT', commentId },
+            },
+          },
+          {
             Update: {
               TableName: tableName,
               Key: keys.comment(commentId),

@@ -7,7 +7,7 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { anonymousReaction, anonymousVote, ERASED_PARTICIPANT_ID } from '#shared/erasure.ts';
+import { anonymousReaction, anonymousReport, anonymousVote, ERASED_PARTICIPANT_ID } from '#shared/erasure.ts';
 import { type Key, keys } from '#shared/keys.ts';
 import type { Reaction } from '#shared/reactions.ts';
 import type { Me } from '#shared/schemas/api.ts';
@@ -16,7 +16,14 @@ import type { VoteChoice } from '#shared/schemas/participation.ts';
 import { conditionFailedAt, withOptimisticRetry } from './transactions.ts';
 
 /** What an erasure found and changed, as counts (logged; never ids or names). */
-export type ErasureSummary = { profile: number; votes: number; reactions: number; comments: number; other: number };
+export type ErasureSummary = {
+  profile: number;
+  votes: number;
+  reactions: number;
+  comments: number;
+  reports: number;
+  other: number;
+};
 
 export interface ParticipantRepository {
   /** The participant's profile, votes and reactions, from their own partition. */
@@ -132,6 +139,44 @@ export function createDynamoParticipantRepository(
     });
   }
 
+  /**
+   * Moves one own report of a comment to the pseudonym without its free-text note (the reason and date stay for the
+   * moderators, the comment's report count is unchanged) and deletes the pointer to it.
+   */
+  function pseudonymiseReport(participantId: string, pointer: Item, pseudonym: string): Promise<boolean> {
+    const commentId = String(pointer.commentId);
+    const pointerDelete = { TableName: tableName, Key: { pk: String(pointer.pk), sk: String(pointer.sk) } };
+    return withOptimisticRetry(async () => {
+      const report = await reread(keys.report(commentId, participantId));
+      if (!report) {
+        await client.send(new DeleteCommand(pointerDelete));
+        return false;
+      }
+      await client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Delete: {
+                TableName: tableName,
+                Key: keys.report(commentId, participantId),
+                ConditionExpression: 'attribute_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: tableName,
+                Item: anonymousReport(report, commentId, pseudonym),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            { Delete: pointerDelete },
+          ],
+        }),
+      );
+      return true;
+    });
+  }
+
   return {
     async data(participantId) {
       const me: Me = { profile: {}, votes: [], reactions: [] };
@@ -163,7 +208,7 @@ export function createDynamoParticipantRepository(
     },
 
     async erase(participantId) {
-      const summary: ErasureSummary = { profile: 0, votes: 0, reactions: 0, comments: 0, other: 0 };
+      const summary: ErasureSummary = { profile: 0, votes: 0, reactions: 0, comments: 0, reports: 0, other: 0 };
       for (let round = 0; round < ERASE_ROUNDS; round++) {
         const items = await partition(participantId);
         if (items.length === 0) break;
@@ -179,6 +224,8 @@ export function createDynamoParticipantRepository(
             if (await moveToPseudonym(item, 'reaction', copy)) summary.reactions++;
           } else if (kind === 'comment') {
             if (await pseudonymiseComment(participantId, item)) summary.comments++;
+          } else if (kind === 'report') {
+            if (await pseudonymiseReport(participantId, item, pseudonym)) summary.reports++;
           } else {
             // The profile, and anything else kept under the participant id: erasure leaves nothing behind.
             await client.send(
@@ -194,12 +241,13 @@ export function createDynamoParticipantRepository(
 }
 
 /** What an item of the participant's partition is, from its sort key (docs/data-model.md). */
-function kindOf(item: Item): 'profile' | 'vote' | 'reaction' | 'comment' | 'other' {
+function kindOf(item: Item): 'profile' | 'vote' | 'reaction' | 'comment' | 'report' | 'other' {
   const sk = String(item.sk);
   if (sk === 'PROFILE') return 'profile';
   if (sk.startsWith('VOTE#')) return 'vote';
   if (sk.startsWith('REACTION#')) return 'reaction';
   if (sk.startsWith('COMMENT#')) return 'comment';
+  if (sk.startsWith('REPORT#')) return 'report';
   return 'other';
 }
 

@@ -266,6 +266,50 @@ describe('GET /api/me and PUT /api/me/profile on DynamoDB Local', () => {
 });
 
 describe('DELETE /api/me on DynamoDB Local', () => {
+  it("erases the participant's reports (note dropped, count kept) and stored answers", async () => {
+    const participantId = ulid();
+    const reportedId = ulid();
+    await putComment({ id: reportedId, participantId: ulid() });
+    const comments = createDynamoCommentRepository(table.documents, table.tableName);
+    await comments.report(reportedId, participantId, {
+      reason: 'personal-data',
+      note: 'Shkruan numrin tim +355 69 123 4567',
+      createdAt: NOW.toISOString(),
+    });
+    const posted = await request('POST /api/commitments/{commitmentId}/comments', {
+      participantId,
+      body: { body: 'Një koment me çelës.' },
+      headers: { 'idempotency-key': 'erase-me-1' },
+      pathParameters: { commitmentId: 'youth-seats' },
+    });
+    expect(posted.statusCode).toBe(201);
+    const kinds = (await partition(participantId)).map((item) => String(item.sk).split('#')[0]).sort();
+    expect(kinds).toEqual(['COMMENT', 'IDEMPOTENCY', 'REPORT']);
+
+    expect((await request('DELETE /api/me', { participantId })).statusCode).toBe(200);
+
+    expect(await partition(participantId)).toEqual([]);
+    const reports = await table.documents.send(
+      new QueryCommand({
+        TableName: table.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :report)',
+        ExpressionAttributeValues: { ':pk': keys.comment(reportedId).pk, ':report': 'REPORT#' },
+        ConsistentRead: true,
+      }),
+    );
+    expect(reports.Items).toHaveLength(1);
+    const [report] = reports.Items ?? [];
+    expect(report).toEqual({
+      pk: keys.comment(reportedId).pk,
+      sk: expect.stringMatching(/^REPORT#[0-9A-Z]{26}$/),
+      type: 'REPORT',
+      reason: 'personal-data',
+      createdAt: NOW.toISOString(),
+    });
+    expect(report?.sk).not.toBe(`REPORT#${participantId}`);
+    expect((await storedComment(reportedId))?.reportCount).toBe(1);
+  });
+
   it('erases the participant: profile gone, comments pseudonymised, votes and reactions kept only as counts', async () => {
     const participantId = ulid();
     const ownCommentId = ulid();

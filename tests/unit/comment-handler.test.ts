@@ -160,8 +160,8 @@ describe('POST /api/commitments/{commitmentId}/comments', () => {
           Put: {
             TableName: TABLE,
             Item: {
-              pk: `IDEMPOTENCY#${AUTHOR}#retry-1`,
-              sk: 'IDEMPOTENCY',
+              pk: `PARTICIPANT#${AUTHOR}`,
+              sk: 'IDEMPOTENCY#retry-1',
               type: 'IDEMPOTENCY',
               status: 201,
               body: JSON.stringify(expectedBody),
@@ -316,7 +316,7 @@ describe('POST /api/commitments/{commitmentId}/comments', () => {
   it('replays the stored answer for a used idempotency key without writing', async () => {
     const stored = { id: '01JSTORED00000000000000001', status: 'pending' };
     dynamo
-      .on(GetCommand, { Key: { pk: `IDEMPOTENCY#${AUTHOR}#again`, sk: 'IDEMPOTENCY' } })
+      .on(GetCommand, { Key: { pk: `PARTICIPANT#${AUTHOR}`, sk: 'IDEMPOTENCY#again' } })
       .resolves({ Item: { status: 202, body: JSON.stringify(stored) } });
     const result = await postComment({ body: 'Një koment.' }, { 'idempotency-key': 'again' });
     expect(result.statusCode).toBe(202);

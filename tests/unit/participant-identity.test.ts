@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   hashIp,
   identifyParticipant,
-  participantIdForKey,
   participantCookie,
+  participantIdForKey,
   signParticipantId,
   verifyParticipantCookie,
 } from '#functions/commons/participant-cookie.ts';
