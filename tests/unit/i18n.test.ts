@@ -19,6 +19,7 @@ import {
   MY_DATA_KEYS,
   PROPOSAL_FORM_KEYS,
   PROPOSAL_VIEW_KEYS,
+  RESPONSE_REPORT_KEYS,
   VOTE_KEYS,
 } from '../../site/src/i18n/island-keys.ts';
 import { ui } from '../../site/src/i18n/ui.ts';
@@ -143,6 +144,7 @@ describe('the UI catalogue', () => {
       'ProposalReceipt.tsx': PROPOSAL_VIEW_KEYS,
       'ProposalList.tsx': PROPOSAL_VIEW_KEYS,
       'MyData.tsx': MY_DATA_KEYS,
+      'ResponseReport.tsx': RESPONSE_REPORT_KEYS,
     };
     const consoleParts = sources
       .filter((s) => s.file.startsWith(path.join('islands', 'console', '')) && s.file.endsWith('.tsx'))

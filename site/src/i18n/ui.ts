@@ -591,6 +591,33 @@ export const ui = {
   'disposition.out-of-scope': { sq: 'Jashtë objektit të konsultimit', en: 'Out of scope' },
   'disposition.merged': { sq: 'Bashkuar me një kontribut të ngjashëm', en: 'Merged with a similar contribution' },
 
+  /* The public response report */
+  'answers.title': { sq: 'Përgjigjet e hartuesve', en: 'The drafters’ responses' },
+  'answers.intro': {
+    sq: 'Si u morën parasysh kontributet: për çdo koment, propozim dhe kontribut nga takimet, vendimi i hartuesve dhe arsyetimi i tij, sipas angazhimit. Pa të dhëna të autorëve.',
+    en: 'How contributions were taken into account: for each comment, proposal and meeting contribution, the drafters’ decision and its justification, by commitment. No author data.',
+  },
+  'answers.link': { sq: 'Përgjigjet e hartuesve për kontributet', en: 'The drafters’ responses to contributions' },
+  'answers.notYet': {
+    sq: 'Raporti i përgjigjeve nuk është publikuar ende. Hartuesit e publikojnë pasi mbyllet konsultimi.',
+    en: 'The response report has not been published yet. The drafters publish it after the consultation closes.',
+  },
+  'answers.published': { sq: 'Publikuar më {date}.', en: 'Published on {date}.' },
+  'answers.empty': { sq: 'Asnjë kontribut me përgjigje.', en: 'No answered contributions.' },
+  'answers.noCommitment': {
+    sq: 'Propozime për angazhime të reja dhe kontribute të tjera',
+    en: 'Proposals for new commitments and other contributions',
+  },
+  'answers.kind.comment': { sq: 'Koment', en: 'Comment' },
+  'answers.kind.proposal': { sq: 'Propozim', en: 'Proposal' },
+  'answers.kind.meeting-contribution': { sq: 'Kontribut', en: 'Contribution' },
+  'answers.fromMeeting': { sq: 'nga një takim', en: 'from a meeting' },
+  'answers.noText': {
+    sq: 'Teksti i këtij kontributi nuk shfaqet publikisht.',
+    en: 'The text of this contribution is not shown publicly.',
+  },
+  'answers.more': { sq: 'Shfaq më shumë', en: 'Show more' },
+
   /* The participant's own data */
   'info.myData': { sq: 'Të dhënat e mia', en: 'My data' },
   'mydata.intro': {
@@ -710,6 +737,60 @@ export const ui = {
     sq: 'Shkruani arsyetimin në shqip (të paktën 10 shenja).',
     en: 'Write the justification in Albanian (at least 10 characters).',
   },
+  'console.resp.mergedInto': { sq: 'Bashkuar me', en: 'Merged into' },
+  'console.resp.mergedKind': { sq: 'Lloji i kontributit', en: 'Kind of contribution' },
+  'console.resp.mergedId': { sq: 'Identifikuesi i kontributit', en: 'Identifier of the contribution' },
+  'console.resp.mergedHint': {
+    sq: 'Identifikuesi shfaqet pranë çdo kontributi (p.sh. 01J…); për takimet: <takimi>/<kontributi>.',
+    en: 'The identifier is shown beside each contribution (e.g. 01J…); for meetings: <meeting>/<contribution>.',
+  },
+  'console.resp.mergedRequired': {
+    sq: 'Shkruani identifikuesin e kontributit me të cilin bashkohet.',
+    en: 'Write the identifier of the contribution it is merged into.',
+  },
+  'console.ref.comment': { sq: 'Koment', en: 'Comment' },
+  'console.ref.proposal': { sq: 'Propozim', en: 'Proposal' },
+  'console.ref.meeting-contribution': { sq: 'Kontribut nga një takim', en: 'Contribution from a meeting' },
+  'console.resp.given': { sq: 'Përgjigjet e dhëna', en: 'Responses given' },
+  'console.resp.none': { sq: 'Ende asnjë përgjigje.', en: 'No responses yet.' },
+  'console.resp.covers': { sq: 'Mbulon {n} kontribute', en: 'Covers {n} contributions' },
+  'console.resp.version': { sq: 'versioni {version}, {date}', en: 'version {version}, {date}' },
+  'console.resp.edit': { sq: 'Ndrysho', en: 'Edit' },
+  'console.resp.editing': { sq: 'Po ndryshoni një përgjigje', en: 'Editing a response' },
+  'console.resp.updated': { sq: 'Ndryshimi u ruajt.', en: 'The change was saved.' },
+  'console.resp.editConflict': {
+    sq: 'Dikush tjetër e ruajti këtë përgjigje ndërkohë. Më poshtë është versioni i ri: bëni përsëri ndryshimin tuaj dhe ruajeni.',
+    en: 'Someone else saved this response in the meantime. Their version is below: make your change again and save.',
+  },
+  'console.report.heading': { sq: 'Raporti i përgjigjeve', en: 'Response report' },
+  'console.report.intro': {
+    sq: 'Pasi mbyllet konsultimi, publikoni raportin: çdo kontribut me vendimin dhe arsyetimin, pa të dhëna të autorëve. Përgjigjet e dhëna më vonë shfaqen edhe ato në raport.',
+    en: 'Once the consultation has closed, publish the report: every contribution with its disposition and justification, without author data. Responses given later appear in the report too.',
+  },
+  'console.report.state': { sq: 'Raporti', en: 'Report' },
+  'console.report.unpublished': { sq: 'I papublikuar', en: 'Not published' },
+  'console.report.publishedAt': { sq: 'Publikuar më {date}', en: 'Published on {date}' },
+  'console.report.publish': { sq: 'Publiko raportin', en: 'Publish the report' },
+  'console.report.again': { sq: 'Publiko përsëri (data mbetet e para)', en: 'Publish again (keeps the first date)' },
+  'console.report.open': { sq: 'Faqja publike e raportit', en: 'The public report page' },
+  'console.report.done': {
+    sq: 'Raporti u publikua: {answered} me përgjigje, {unanswered} pa përgjigje.',
+    en: 'The report was published: {answered} answered, {unanswered} unanswered.',
+  },
+  'console.report.notClosed': {
+    sq: 'Raporti mund të publikohet vetëm pasi të mbyllet konsultimi. Ky konsultim është ende i hapur ose nuk ka filluar.',
+    en: 'The report can be published only after the consultation has closed. This consultation is still open or has not started.',
+  },
+  'console.prop.heading': { sq: 'Propozimet e organizatave', en: 'Proposals from organisations' },
+  'console.prop.lists': { sq: 'Listat e propozimeve', en: 'Proposal lists' },
+  'console.prop.approved': { sq: 'Të publikuara', en: 'Published' },
+  'console.prop.newCommitment': { sq: 'Angazhim i ri', en: 'New commitment' },
+  'console.prop.problem': { sq: 'Problemi', en: 'Problem' },
+  'console.prop.objective': { sq: 'Objektivi', en: 'Objective' },
+  'console.prop.contact': { sq: 'Personi i kontaktit (privat)', en: 'Contact person (private)' },
+  'console.prop.files': { sq: 'Dokumentet', en: 'Documents' },
+  'console.prop.open': { sq: 'Shkarko {name} ({kb} KB)', en: 'Download {name} ({kb} KB)' },
+  'console.prop.done': { sq: 'U krye: “{title}”.', en: 'Done: “{title}”.' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type UiKey = keyof typeof ui;

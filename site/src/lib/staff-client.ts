@@ -1,14 +1,21 @@
 import type { Problem } from '#shared/schemas/api.ts';
 import type { ContributionRef, Response as ReasonedResponse } from '#shared/schemas/response.ts';
 import type {
+  AttachmentDownload,
+  AuditEntry,
   AuthConfig,
   BulkModerationInput,
   ContributionView,
+  MeetingInput,
+  MeetingRecord,
   ModerationInput,
   ModerationItem,
   ModerationResult,
   ModerationState,
   Progress,
+  ProposalModerationInput,
+  ProposalModerationResult,
+  StaffProposal,
   StaffResponse,
 } from '#shared/schemas/staff.ts';
 import type { StaffGroup } from '#shared/staff.ts';
@@ -26,6 +33,11 @@ export type { StaffGroup };
 export type StaffMe = { sub: string; username: string; groups: StaffGroup[] };
 export type QueuePage = { state: ModerationState; items: ModerationItem[]; nextCursor?: string };
 export type BulkResult = { results: { commentId: string; outcome: string }[] };
+export type ProposalVisibility = StaffProposal['visibility'];
+export type ProposalPage = { visibility: ProposalVisibility; proposals: StaffProposal[]; nextCursor?: string };
+export type ResponsePage = { responses: StaffResponse[]; nextCursor?: string };
+export type PublishResult = { consultationId: string; publishedAt: string; answered: number; unanswered: number };
+export type AuditPage = { entries: AuditEntry[]; nextCursor?: string };
 export type ResponseSave = Omit<ReasonedResponse, 'id' | 'version' | 'updatedAt'> & { expectedVersion?: number };
 
 const enc = encodeURIComponent;
@@ -91,6 +103,28 @@ export const staff = {
   saveResponse: (responseId: string, input: ResponseSave) =>
     call<StaffResponse>('PUT', `/api/admin/responses/${enc(responseId)}`, input),
   response: (responseId: string) => call<StaffResponse>('GET', `/api/admin/responses/${enc(responseId)}`),
+  responses: (consultationId: string, cursor?: string) =>
+    call<ResponsePage>(
+      'GET',
+      `/api/admin/consultations/${enc(consultationId)}/responses${query({ limit: '100', cursor })}`,
+    ),
+  proposals: (consultationId: string, visibility: ProposalVisibility, cursor?: string) =>
+    call<ProposalPage>(
+      'GET',
+      `/api/admin/consultations/${enc(consultationId)}/proposals${query({ visibility, limit: '50', cursor })}`,
+    ),
+  moderateProposal: (proposalId: string, input: ProposalModerationInput) =>
+    call<ProposalModerationResult>('POST', `/api/admin/proposals/${enc(proposalId)}/moderation`, input),
+  attachmentLink: (proposalId: string, attachmentId: string) =>
+    call<AttachmentDownload>('GET', `/api/admin/proposals/${enc(proposalId)}/attachments/${enc(attachmentId)}`),
+  publishReport: (consultationId: string) =>
+    call<PublishResult>('POST', `/api/admin/consultations/${enc(consultationId)}/response-report`, {}),
+  meetings: (consultationId: string) =>
+    call<{ meetings: MeetingRecord[] }>('GET', `/api/admin/consultations/${enc(consultationId)}/meetings`),
+  saveMeeting: (meetingId: string, input: MeetingInput) =>
+    call<MeetingRecord>('PUT', `/api/admin/meetings/${enc(meetingId)}`, input),
+  audit: (consultationId: string, cursor?: string) =>
+    call<AuditPage>('GET', `/api/admin/consultations/${enc(consultationId)}/audit${query({ limit: '50', cursor })}`),
 };
 
 /* ---- Cognito hosted login: authorization code with PKCE (S256) ---- */

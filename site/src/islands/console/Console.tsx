@@ -148,7 +148,13 @@ export default function Console({ lang, consultations, messages: m }: Props) {
         </nav>
       )}
       {consultation && current && (
-        <current.component key={`${current.id}-${consultation.id}`} lang={lang} m={m} consultation={consultation} />
+        <current.component
+          key={`${current.id}-${consultation.id}`}
+          lang={lang}
+          m={m}
+          consultation={consultation}
+          groups={me.groups}
+        />
       )}
       {sections.length === 0 && <p class="notice">{m['console.noRole']}</p>}
     </div>

@@ -2,6 +2,8 @@ import type { ComponentType } from 'preact';
 import type { ConsoleKey } from '../../i18n/island-keys.ts';
 import type { SectionProps } from './common.ts';
 import Moderation from './Moderation.tsx';
+import Proposals from './Proposals.tsx';
+import Report from './Report.tsx';
 import Responses from './Responses.tsx';
 
 export type StaffGroup = 'moderator' | 'drafter' | 'admin';
@@ -17,7 +19,14 @@ export type Section = {
 /** The console's sections in tab order; the first one a user may open is shown first. */
 export const SECTIONS: readonly Section[] = [
   { id: 'moderation', label: 'console.mod.heading', groups: ['moderator', 'admin'], component: Moderation },
+  {
+    id: 'proposals',
+    label: 'console.prop.heading',
+    groups: ['moderator', 'drafter', 'admin'],
+    component: Proposals,
+  },
   { id: 'responses', label: 'console.resp.heading', groups: ['drafter', 'admin'], component: Responses },
+  { id: 'report', label: 'console.report.heading', groups: ['drafter', 'admin'], component: Report },
 ];
 
 /** The sections that a member of these groups may open. */
