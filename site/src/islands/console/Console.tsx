@@ -81,7 +81,8 @@ export default function Console({ lang, consultations, messages: m }: Props) {
   }
   if (auth.kind === 'signed-out') {
     const config = auth.config;
-    const here = location.pathname;
+    // Back to the same section after signing in.
+    const here = location.pathname + location.hash;
     return (
       <section aria-labelledby="console-sign-in">
         <h2 id="console-sign-in">{m['console.signIn.heading']}</h2>

@@ -19,13 +19,13 @@ export type Section = {
 /** The console's sections in tab order; the first one a user may open is shown first. */
 export const SECTIONS: readonly Section[] = [
   { id: 'moderation', label: 'console.mod.heading', groups: ['moderator', 'admin'], component: Moderation },
+  { id: 'responses', label: 'console.resp.heading', groups: ['drafter', 'admin'], component: Responses },
   {
     id: 'proposals',
     label: 'console.prop.heading',
     groups: ['moderator', 'drafter', 'admin'],
     component: Proposals,
   },
-  { id: 'responses', label: 'console.resp.heading', groups: ['drafter', 'admin'], component: Responses },
   { id: 'report', label: 'console.report.heading', groups: ['drafter', 'admin'], component: Report },
 ];
 
