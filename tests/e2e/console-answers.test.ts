@@ -278,6 +278,44 @@ describe('proposals and answers in the staff console', () => {
     }
   });
 
+  it('shows a participant the answer to their own comment on the my-data page', async () => {
+    const citizen = await newPage();
+    await citizen.goto(`${runtime.baseUrl}/angazhime/${COMMITMENT}/`);
+    const text = `Takimet të mbahen edhe në fshatra ${Date.now()}.`;
+    const commentId = await citizen.evaluate(
+      async ([commitment, body]) => {
+        const response = await fetch(`/api/commitments/${commitment}/comments`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+          body: JSON.stringify({ body }),
+        });
+        return ((await response.json()) as { id: string }).id;
+      },
+      [COMMITMENT, text] as const,
+    );
+    await citizen.goto(`${runtime.baseUrl}/te-dhenat-e-mia/`);
+    const own = citizen.locator(`[data-comment="${commentId}"]`);
+    await expect.poll(() => own.textContent()).toContain('Ende pa përgjigje');
+    expect(await own.textContent()).toContain(text);
+
+    const token = await runtime.staffAuth.issue('drafter');
+    const saved = await fetch(`${runtime.baseUrl}/api/admin/responses/01JZZZZZZZZZZZZZZZZZZZZZZZ`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        contributions: [{ kind: 'comment', id: commentId }],
+        disposition: 'out-of-scope',
+        justification: { sq: 'Takimet në fshatra i organizon bashkia, jo plani kombëtar.' },
+      }),
+    });
+    expect(saved.status).toBe(201);
+
+    await citizen.reload();
+    await expect.poll(() => own.textContent()).toContain('Jashtë objektit të konsultimit');
+    expect(await own.textContent()).toContain('Takimet në fshatra i organizon bashkia');
+    await expectClean(citizen);
+  });
+
   it('runs under the Content-Security-Policy without a single violation', () => {
     expect(contexts.flatMap((c) => c.problems)).toEqual([]);
   });

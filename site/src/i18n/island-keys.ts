@@ -118,7 +118,7 @@ export const PROPOSAL_VIEW_KEYS = [
 
 export const MY_DATA_KEYS = [
   ...COMMON,
-  ...keysWithPrefixes('mydata.', 'stakeholder.', 'age.'),
+  ...keysWithPrefixes('mydata.', 'stakeholder.', 'age.', 'disposition.'),
   'profile.displayName',
   'profile.stakeholderType',
   'profile.municipality',

@@ -634,6 +634,20 @@ export const ui = {
   'mydata.votes.other': { sq: '{n} vota', en: '{n} votes' },
   'mydata.reactions.one': { sq: '{n} reagim ndaj komenteve', en: '{n} reaction to comments' },
   'mydata.reactions.other': { sq: '{n} reagime ndaj komenteve', en: '{n} reactions to comments' },
+  'mydata.comments.one': { sq: '{n} koment', en: '{n} comment' },
+  'mydata.comments.other': { sq: '{n} komente', en: '{n} comments' },
+  'mydata.commentsHeading': {
+    sq: 'Komentet tuaja dhe përgjigjet e hartuesve',
+    en: 'Your comments and the drafters’ answers',
+  },
+  'mydata.answer': { sq: 'Përgjigjja e hartuesve', en: 'The drafters’ answer' },
+  'mydata.noAnswer': {
+    sq: 'Ende pa përgjigje. Kur të jepet, do të shfaqet këtu.',
+    en: 'No answer yet. It will appear here once given.',
+  },
+  'mydata.state.pending': { sq: 'në pritje të moderatorit', en: 'waiting for a moderator' },
+  'mydata.state.hidden': { sq: 'i fshehur nga moderatori', en: 'hidden by a moderator' },
+  'mydata.state.deleted': { sq: 'i fshirë', en: 'deleted' },
   'mydata.contributions': { sq: 'Pjesëmarrja juaj', en: 'Your participation' },
   'mydata.erase': { sq: 'Fshini të dhënat e mia', en: 'Erase my data' },
   'mydata.confirm': {
