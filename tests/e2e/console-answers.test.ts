@@ -90,7 +90,7 @@ async function sendProposal(page: Page, title: string): Promise<{ id: string; re
 }
 
 /** Opens the console at `path` (a section anchor), signs in as `user` through the local sign-in page. */
-async function signIn(page: Page, path: string, user: 'moderator' | 'drafter', linkText: string) {
+async function signIn(page: Page, path: string, user: 'moderator' | 'drafter' | 'admin', linkText: string) {
   await page.goto(runtime.baseUrl + path);
   await page.getByRole('link', { name: linkText }).click();
   await page.waitForURL(/\/local-auth\//);
@@ -314,6 +314,78 @@ describe('proposals and answers in the staff console', () => {
     await expect.poll(() => own.textContent()).toContain('Jashtë objektit të konsultimit');
     expect(await own.textContent()).toContain('Takimet në fshatra i organizon bashkia');
     await expectClean(citizen);
+  });
+
+  it('records a meeting with a contribution, lists it again after a reload, edits it, and the audit log shows both', async () => {
+    const page = await newPage();
+    await signIn(page, '/en/console/#meetings', 'admin', 'Sign in (local demo users)');
+    await page.getByRole('heading', { name: 'Meetings' }).waitFor();
+    await page.getByRole('button', { name: 'Record a meeting' }).click();
+    const form = page.locator('#meeting-form');
+    await form.waitFor();
+    await page.locator('#meet-id').fill('durres-2026-12-12');
+    await page.locator('#meet-title-sq').fill('Takim me të rinjtë e Durrësit');
+    await page.locator('#meet-title-en').fill('Meeting with the young people of Durrës');
+    await page.locator('#meet-venue-sq').fill('Biblioteka e qytetit');
+    await page.locator('#meet-municipality').selectOption('durres');
+    await page.locator('#meet-date').fill('2026-12-12');
+    await page.locator('#meet-start').fill('10:00');
+    await page.locator('#meet-end').fill('12:30');
+    await page.locator('#meet-participants').fill('34');
+    await page.locator('#meet-topic-sq').fill('Siguria në lagje');
+    await page.locator('#meet-moderator-sq').fill('Ana Kola');
+    await page.locator('#meet-guests-sq').fill('Kryetari i bashkisë\nDrejtori i policisë');
+    await page.locator('#meet-summary-sq').fill('Të rinjtë diskutuan ndriçimin dhe patrullimin në lagje.');
+    await page.locator('#meet-discussionPoints-sq').fill('Ndriçimi i rrugëve\nPatrullat në mbrëmje');
+    await page.getByRole('button', { name: 'Add a contribution' }).click();
+    await page.locator('#meet-c-0-commitment').selectOption(COMMITMENT);
+    await page.locator('#meet-c-0-sq').fill('Takimet e KVSP-së të njoftohen në shkolla.');
+    await expectClean(page);
+    await page.getByRole('button', { name: 'Save the meeting' }).click();
+    await expect.poll(() => page.locator('.console-status').textContent()).toContain('(version 1)');
+    await page.locator('[data-meeting="durres-2026-12-12"]').waitFor();
+
+    // Listed again after a reload, from the API.
+    await page.reload();
+    const listed = page.locator('[data-meeting="durres-2026-12-12"]');
+    await listed.waitFor();
+    expect(await listed.textContent()).toContain('Meeting with the young people of Durrës');
+    expect(await listed.textContent()).toContain('Contributions: 1');
+    await expectClean(page);
+
+    await listed.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('heading', { name: 'Editing a meeting' }).waitFor();
+    expect(await page.locator('#meet-guests-sq').inputValue()).toBe('Kryetari i bashkisë\nDrejtori i policisë');
+    await page.locator('#meet-participants').fill('36');
+    await page.getByRole('button', { name: 'Save the meeting' }).click();
+    await expect.poll(() => page.locator('.console-status').textContent()).toContain('(version 2)');
+
+    const token = await runtime.staffAuth.issue('drafter');
+    const stored = await fetch(`${runtime.baseUrl}/api/admin/consultations/${CONSULTATION}/meetings`, {
+      headers: { authorization: `Bearer ${token}` },
+    }).then((r) => r.json() as Promise<{ meetings: Record<string, unknown>[] }>);
+    expect(stored.meetings.find((m) => m.id === 'durres-2026-12-12')).toMatchObject({
+      version: 2,
+      participantCount: 36,
+      municipality: 'durres',
+      startTime: '10:00',
+      endTime: '12:30',
+      guests: [{ sq: 'Kryetari i bashkisë' }, { sq: 'Drejtori i policisë' }],
+      discussionPoints: [{ sq: 'Ndriçimi i rrugëve' }, { sq: 'Patrullat në mbrëmje' }],
+      contributions: [
+        { id: 'k1', commitmentId: COMMITMENT, text: { sq: 'Takimet e KVSP-së të njoftohen në shkolla.' } },
+      ],
+    });
+
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    const log = page.locator('[data-audit]');
+    await expect.poll(() => log.count()).toBeGreaterThanOrEqual(2);
+    const texts = await log.allTextContents();
+    expect(texts[0]).toContain('meeting.update');
+    expect(texts[1]).toContain('meeting.create');
+    expect(texts[0]).toContain('durres-2026-12-12');
+    expect(texts.some((t) => t.includes('proposal.approve'))).toBe(true);
+    await expectClean(page);
   });
 
   it('runs under the Content-Security-Policy without a single violation', () => {

@@ -1,6 +1,8 @@
 import type { ComponentType } from 'preact';
 import type { ConsoleKey } from '../../i18n/island-keys.ts';
+import Audit from './Audit.tsx';
 import type { SectionProps } from './common.ts';
+import Meetings from './Meetings.tsx';
 import Moderation from './Moderation.tsx';
 import Proposals from './Proposals.tsx';
 import Report from './Report.tsx';
@@ -26,7 +28,9 @@ export const SECTIONS: readonly Section[] = [
     groups: ['moderator', 'drafter', 'admin'],
     component: Proposals,
   },
+  { id: 'meetings', label: 'console.meet.heading', groups: ['drafter', 'admin'], component: Meetings },
   { id: 'report', label: 'console.report.heading', groups: ['drafter', 'admin'], component: Report },
+  { id: 'audit', label: 'console.audit.heading', groups: ['admin'], component: Audit },
 ];
 
 /** The sections that a member of these groups may open. */
