@@ -386,6 +386,12 @@ describe('proposals and answers in the staff console', () => {
     expect(texts[0]).toContain('durres-2026-12-12');
     expect(texts.some((t) => t.includes('proposal.approve'))).toBe(true);
     await expectClean(page);
+
+    // The meeting's contribution waits for an answer beside the online input.
+    await page.getByRole('link', { name: 'Reasoned responses' }).click();
+    await page.getByRole('button', { name: 'From meetings' }).click();
+    await page.locator('.console-item', { hasText: 'Takimet e KVSP-së të njoftohen në shkolla.' }).waitFor();
+    await expectClean(page);
   });
 
   it('runs under the Content-Security-Policy without a single violation', () => {

@@ -52,7 +52,7 @@ const DYNAMIC: Record<string, readonly string[]> = {
   // The staff console (site/src/islands/console/).
   'console.state': MODERATION_STATES,
   'console.hide': HIDE_REASONS,
-  'console.kind': ['comment', 'proposal'],
+  'console.kind': ['comment', 'proposal', 'meeting-contribution'],
   // The proposal form's steps (site/src/islands/ProposalForm.tsx, STEPS).
   'pform.step': ['organisation', 'proposal', 'plan', 'documents', 'review'],
 };

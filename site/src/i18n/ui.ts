@@ -733,6 +733,7 @@ export const ui = {
   'console.resp.kind': { sq: 'Lloji i kontributit', en: 'Kind of contribution' },
   'console.kind.comment': { sq: 'Komente', en: 'Comments' },
   'console.kind.proposal': { sq: 'Propozime', en: 'Proposals' },
+  'console.kind.meeting-contribution': { sq: 'Nga takimet', en: 'From meetings' },
   'console.resp.pick': {
     sq: 'Kontributet pa përgjigje: përzgjidhni një ose më shumë për një përgjigje të përbashkët',
     en: 'Unanswered contributions: select one or more for one shared response',

@@ -27,7 +27,7 @@ type Editing = { id: string; version: number; contributions: ContributionRef[] }
  * justification, and the responses given so far, each editable (optimistic locking: a stale version is a 409).
  */
 export default function Responses({ lang, m, consultation }: SectionProps) {
-  const [kind, setKind] = useState<'comment' | 'proposal'>('comment');
+  const [kind, setKind] = useState<ContributionKind>('comment');
   const [items, setItems] = useState<ContributionView[] | undefined>();
   const [given, setGiven] = useState<StaffResponse[] | undefined>();
   const [progress, setProgress] = useState<Progress | undefined>();
@@ -166,7 +166,7 @@ export default function Responses({ lang, m, consultation }: SectionProps) {
       {!editing && (
         <fieldset class="button-row console-tabs">
           <legend class="visually-hidden">{m['console.resp.kind']}</legend>
-          {(['comment', 'proposal'] as const).map((k) => (
+          {CONTRIBUTION_KINDS.map((k) => (
             <button
               key={k}
               type="button"
