@@ -862,7 +862,7 @@ export const ui = {
   'console.audit.target': { sq: 'Mbi çfarë', en: 'On what' },
   'console.audit.change': { sq: 'Ndryshimi', en: 'Change' },
   'console.audit.why': { sq: 'Arsyeja, shënimi', en: 'Reason, note' },
-  'console.audit.more': { sq: 'Shfaq më shumë', en: 'Show more' },
+  'console.more': { sq: 'Shfaq më shumë', en: 'Show more' },
   'console.prop.heading': { sq: 'Propozimet e organizatave', en: 'Proposals from organisations' },
   'console.prop.lists': { sq: 'Listat e propozimeve', en: 'Proposal lists' },
   'console.prop.approved': { sq: 'Të publikuara', en: 'Published' },

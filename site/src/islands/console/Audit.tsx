@@ -82,7 +82,7 @@ export default function Audit({ lang, m, consultation }: SectionProps) {
       )}
       {next && (
         <button type="button" class="button button--secondary" disabled={busy} onClick={() => void load(next)}>
-          {busy ? m['live.loading'] : m['console.audit.more']}
+          {busy ? m['live.loading'] : m['console.more']}
         </button>
       )}
     </section>

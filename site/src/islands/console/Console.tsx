@@ -38,7 +38,10 @@ export default function Console({ lang, consultations, messages: m }: Props) {
       config = await staff.authConfig();
       if (config.mode === 'cognito') {
         const back = await finishCognitoSignIn(config);
-        if (back) history.replaceState(null, '', back);
+        if (back) {
+          history.replaceState(null, '', back);
+          setSectionId(location.hash.slice(1));
+        }
       }
     } catch (error) {
       if (!(error instanceof ApiError && error.status === 503)) {

@@ -34,20 +34,23 @@ export default function Proposals({ lang, m, consultation, groups }: SectionProp
   const moderates = groups.includes('moderator') || groups.includes('admin');
   const [visibility, setVisibility] = useState<ProposalVisibility>('pending');
   const [items, setItems] = useState<StaffProposal[] | undefined>();
+  const [next, setNext] = useState<string | undefined>();
   const [hideReason, setHideReason] = useState<HideReason>('spam');
   const [note, setNote] = useState('');
   const [error, setError] = useState('');
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
 
-  const load = async () => {
-    setItems(undefined);
+  const load = async (cursor?: string) => {
+    if (!cursor) setItems(undefined);
     setError('');
     try {
-      setItems((await staff.proposals(consultation.id, visibility)).proposals);
+      const page = await staff.proposals(consultation.id, visibility, cursor);
+      setItems((list) => (cursor ? [...(list ?? []), ...page.proposals] : page.proposals));
+      setNext(page.nextCursor);
     } catch (e) {
       setError(errorMessage(e, lang, m));
-      setItems([]);
+      setItems((list) => list ?? []);
     }
   };
   useEffect(() => {
@@ -207,6 +210,11 @@ export default function Proposals({ lang, m, consultation, groups }: SectionProp
             </li>
           ))}
         </ul>
+      )}
+      {next && (
+        <button type="button" class="button button--secondary" onClick={() => void load(next)}>
+          {m['console.more']}
+        </button>
       )}
     </section>
   );

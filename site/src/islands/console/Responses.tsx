@@ -30,6 +30,7 @@ export default function Responses({ lang, m, consultation }: SectionProps) {
   const [kind, setKind] = useState<ContributionKind>('comment');
   const [items, setItems] = useState<ContributionView[] | undefined>();
   const [given, setGiven] = useState<StaffResponse[] | undefined>();
+  const [givenNext, setGivenNext] = useState<string | undefined>();
   const [progress, setProgress] = useState<Progress | undefined>();
   const [selected, setSelected] = useState<string[]>([]);
   const [editing, setEditing] = useState<Editing | undefined>();
@@ -44,8 +45,11 @@ export default function Responses({ lang, m, consultation }: SectionProps) {
   const titleOf = (id: string | null | undefined) =>
     (id && consultation.commitments.find((c) => c.id === id)?.title) || m['console.resp.noCommitment'];
 
-  const refreshGiven = async () => {
-    setGiven((await staff.responses(consultation.id)).responses);
+  /** The responses given, newest first: the first page, or the next one after `cursor`. */
+  const refreshGiven = async (cursor?: string) => {
+    const page = await staff.responses(consultation.id, cursor);
+    setGiven((list) => (cursor ? [...(list ?? []), ...page.responses] : page.responses));
+    setGivenNext(page.nextCursor);
   };
 
   const load = async () => {
@@ -354,6 +358,15 @@ export default function Responses({ lang, m, consultation }: SectionProps) {
             </li>
           ))}
         </ul>
+      )}
+      {givenNext && (
+        <button
+          type="button"
+          class="button button--secondary"
+          onClick={() => void refreshGiven(givenNext).catch((e) => setError(errorMessage(e, lang, m)))}
+        >
+          {m['console.more']}
+        </button>
       )}
     </section>
   );
