@@ -55,7 +55,7 @@ function at(search: string) {
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const form = (call: Call | undefined) => new URLSearchParams(String(call?.init?.body ?? ''));
-const bearer = (call: Call | undefined) => (call?.init?.headers as Record<string, string>).authorization;
+const bearer = (call: Call | undefined) => (call?.init?.headers as Record<string, string> | undefined)?.authorization;
 
 beforeEach(() => {
   storage = new MemoryStorage();
