@@ -255,7 +255,7 @@ export const OPERATIONS: Record<string, Operation> = {
     operationId: 'submitProposal',
     summary: 'Submit an NGO proposal (new commitment or amendment) on the OGP commitment template, with its PDF files',
     description:
-      'Answers with the id and a private receipt link, the only way to follow the proposal: keep it. The contact, the registration number and (unless attachmentsPublic) the files are never public. Files are uploaded first (POST /api/proposals/attachments) and checked here: PDF by content, at most 10 MB each, at most 5. New proposals wait for a moderator before they are listed. Send an Idempotency-Key header to make retries safe.',
+      "Answers with the id and a private receipt link, the only way to follow the proposal: keep it. The link is the site's receipt page with the token after `#` (`/deftese/#<token>`, or `/en/receipt/#<token>` with `?lang=en` or an English Accept-Language); the page reads it through GET /api/proposals/receipt/{token}. The contact, the registration number and (unless attachmentsPublic) the files are never public. Files are uploaded first (POST /api/proposals/attachments) and checked here: PDF by content, at most 10 MB each, at most 5. New proposals wait for a moderator before they are listed. Send an Idempotency-Key header to make retries safe.",
     tag: 'proposals',
     requestBody: proposalInputSchema,
     participantWrite: true,

@@ -21,7 +21,7 @@ export function meActions({ participants, secureCookies }: MeDeps): Record<strin
   return {
     'GET /api/me': async (_event, { participantId, isNewParticipant }) => {
       const me: Me = isNewParticipant
-        ? { profile: {}, votes: [], reactions: [] }
+        ? { profile: {}, votes: [], reactions: [], comments: [] }
         : await participants.data(participantId);
       return { body: me };
     },

@@ -29,7 +29,7 @@ import {
   UPLOAD_FORMS_PER_HOUR,
   uploadIssue,
 } from '#shared/proposals.ts';
-import { ulidSchema } from '#shared/schemas/common.ts';
+import { type Language, ulidSchema } from '#shared/schemas/common.ts';
 import {
   attachmentUploadInputSchema,
   MAX_ATTACHMENT_BYTES,
@@ -45,6 +45,7 @@ import {
   createHttpHandler,
   type HttpEvent,
   type HttpHandler,
+  languageOf,
   pathParameter,
   type RouteAction,
 } from '../commons/http.ts';
@@ -97,14 +98,14 @@ function bodyBytes(event: HttpEvent): Uint8Array {
 export function proposalWriteActions(deps: ProposalDeps): Record<string, ParticipationAction> {
   const { catalog, proposals, attachments, receiptSecret, uploadLimiter, newId = () => monotonicUlid() } = deps;
 
-  async function created(id: string): Promise<ProposalCreated> {
-    return { id, receiptUrl: receiptUrl(receiptToken(await receiptSecret(), id)) };
+  async function created(id: string, lang: Language): Promise<ProposalCreated> {
+    return { id, receiptUrl: receiptUrl(receiptToken(await receiptSecret(), id), lang) };
   }
 
   /** A replayed answer: the stored record holds the id only; the link is derived again (the token is never stored). */
-  async function replay(stored: StoredResponse) {
+  async function replay(stored: StoredResponse, lang: Language) {
     const { id } = stored.body as { id: string };
-    return { status: stored.status, body: await created(id) };
+    return { status: stored.status, body: await created(id, lang) };
   }
 
   /** The attachments a submission names, checked: the caller's uploads, present in quarantine, PDF, ≤ 10 MB. */
@@ -180,19 +181,20 @@ export function proposalWriteActions(deps: ProposalDeps): Record<string, Partici
   const actions: Record<string, ParticipationAction> = {
     'POST /api/proposals': async (event, { participantId, now }) => {
       const input = parseForm(proposalInputSchema, parseJsonBody(event, MAX_PROPOSAL_BODY_BYTES));
+      const lang = languageOf(event);
       const idempotencyKey = parseIdempotencyKey(event.headers?.['idempotency-key']);
       const isBot = input.website !== undefined && input.website !== '';
       if (idempotencyKey !== undefined && !isBot) {
         // A retry answers as the first request did, even if the consultation closed in between (a first-time
         // visitor's retry without the lost cookie has the same key-derived participant id: see identifyParticipant).
         const stored = await proposals.storedResponse(participantId, idempotencyKey);
-        if (stored) return replay(stored);
+        if (stored) return replay(stored, lang);
       }
       assertProposalTarget(catalog, input, now);
       const id = newId();
       if (isBot) {
         // Honeypot: the answer of an accepted proposal, with a link that leads nowhere; nothing stored.
-        return { status: 201, body: { id, receiptUrl: receiptUrl(randomBytes(32).toString('base64url')) } };
+        return { status: 201, body: { id, receiptUrl: receiptUrl(randomBytes(32).toString('base64url'), lang) } };
       }
 
       let written: Awaited<ReturnType<typeof write>>;
@@ -202,12 +204,12 @@ export function proposalWriteActions(deps: ProposalDeps): Record<string, Partici
         // A concurrent twin of this request (same idempotency key) may have taken the files first: answer as it did.
         if (idempotencyKey !== undefined && (error instanceof ValidationError || error instanceof ConflictError)) {
           const stored = await proposals.storedResponse(participantId, idempotencyKey);
-          if (stored) return replay(stored);
+          if (stored) return replay(stored, lang);
         }
         throw error;
       }
       const { checked, kept, replayed } = written;
-      if (replayed) return replay(replayed);
+      if (replayed) return replay(replayed, lang);
 
       const discarded = await Promise.allSettled(
         checked.map(({ record }) => attachments.discard(quarantineKey(record.id))),
@@ -221,7 +223,7 @@ export function proposalWriteActions(deps: ProposalDeps): Record<string, Partici
         attachments: kept.length,
         ...(leftInQuarantine > 0 ? { leftInQuarantine } : {}),
       });
-      return { status: 201, body: await created(id) };
+      return { status: 201, body: await created(id, lang) };
     },
 
     'POST /api/proposals/attachments': async (event, { participantId, now }) => {

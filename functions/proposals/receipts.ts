@@ -1,4 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
+import type { Language } from '#shared/schemas/common.ts';
 
 /**
  * Receipt links. The token is an HMAC of the proposal id under the function's secret: unguessable, and derivable
@@ -20,7 +21,18 @@ export function isReceiptToken(value: string): boolean {
   return TOKEN.test(value);
 }
 
-/** The private link given to the organisation (on the site's origin, which serves /api/* too). */
-export function receiptUrl(token: string): string {
-  return `/api/proposals/receipt/${token}`;
+/** The site's receipt page in each language (site/src/lib/routes.ts, `routes.receipt`). */
+const RECEIPT_PAGES: Record<Language, string> = { sq: '/deftese/', en: '/en/receipt/' };
+
+/**
+ * The private link given to the organisation: the site's receipt page (same origin) with the token after `#`, which
+ * browsers never send to a server; the page reads it and asks `GET /api/proposals/receipt/{token}`.
+ */
+export function receiptUrl(token: string, lang: Language = 'sq'): string {
+  return `${RECEIPT_PAGES[lang]}#${token}`;
+}
+
+/** The token of a receipt link (what follows `#`). */
+export function tokenOfReceiptUrl(url: string): string {
+  return url.slice(url.indexOf('#') + 1);
 }

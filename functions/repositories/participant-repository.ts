@@ -1,4 +1,5 @@
 import {
+  BatchGetCommand,
   DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
@@ -8,9 +9,10 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { anonymousReaction, anonymousReport, anonymousVote, ERASED_PARTICIPANT_ID } from '#shared/erasure.ts';
+import { ServiceUnavailableError } from '#shared/errors.ts';
 import { type Key, keys } from '#shared/keys.ts';
 import type { Reaction } from '#shared/reactions.ts';
-import type { Me } from '#shared/schemas/api.ts';
+import type { Me, OwnComment } from '#shared/schemas/api.ts';
 import type { ParticipantProfile } from '#shared/schemas/participant.ts';
 import type { VoteChoice } from '#shared/schemas/participation.ts';
 import { conditionFailedAt, withOptimisticRetry } from './transactions.ts';
@@ -26,13 +28,17 @@ export type ErasureSummary = {
 };
 
 export interface ParticipantRepository {
-  /** The participant's profile, votes and reactions, from their own partition. */
+  /**
+   * The participant's profile, votes and reactions, from their own partition, and their own comments (through the
+   * pointers kept there) with the drafters' responses.
+   */
   data(participantId: string): Promise<Me>;
   /** Stores the profile (replacing the previous one) or deletes it when every field is absent. */
   saveProfile(participantId: string, profile: ParticipantProfile, now: Date): Promise<ParticipantProfile>;
   /**
-   * Erases the participant: profile deleted, own comments pseudonymised, votes and reactions moved to a random
-   * pseudonym so the counts stay exact; afterwards nothing is left under the participant id. Idempotent.
+   * Erases the participant: profile deleted, own comments pseudonymised, votes, reactions and reports moved to a
+   * random pseudonym so the counts stay exact (reports without their note), stored answers deleted; afterwards
+   * nothing is left under the participant id. Idempotent.
    */
   erase(participantId: string): Promise<ErasureSummary>;
 }
@@ -44,6 +50,8 @@ const PROFILE_FIELDS = ['displayName', 'stakeholderType', 'municipality', 'ageBa
 const ERASE_CONCURRENCY = 8;
 /** Erasure re-reads the partition until it is empty (a write racing the erasure may land after the first read). */
 const ERASE_ROUNDS = 3;
+/** Tries of a BatchGet with unprocessed keys before answering 503. */
+const BATCH_ATTEMPTS = 4;
 
 /** The participant's own items (PARTICIPANT#<id>: profile, votes, reactions, pointers to own comments). */
 export function createDynamoParticipantRepository(
@@ -67,6 +75,55 @@ export function createDynamoParticipantRepository(
       start = page.LastEvaluatedKey;
     } while (start);
     return items;
+  }
+
+  /** Strongly consistent BatchGet (100 keys a request), retrying unprocessed keys a few times. */
+  async function batchGet(list: Key[], projection: string, names: Record<string, string>): Promise<Item[]> {
+    const found: Item[] = [];
+    for (let i = 0; i < list.length; i += 100) {
+      let pending: Item[] | undefined = list.slice(i, i + 100);
+      for (let attempt = 0; pending?.length && attempt < BATCH_ATTEMPTS; attempt++) {
+        const output = await client.send(
+          new BatchGetCommand({
+            RequestItems: {
+              [tableName]: {
+                Keys: pending,
+                ConsistentRead: true,
+                ProjectionExpression: projection,
+                ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
+              },
+            },
+          }),
+        );
+        found.push(...(output.Responses?.[tableName] ?? []));
+        pending = output.UnprocessedKeys?.[tableName]?.Keys as Item[] | undefined;
+      }
+      if (pending?.length) throw new ServiceUnavailableError(1);
+    }
+    return found;
+  }
+
+  /** The comments behind the participant's pointers, newest first, each with its response once given. */
+  async function ownComments(commentIds: string[]): Promise<OwnComment[]> {
+    if (commentIds.length === 0) return [];
+    const comments = await batchGet(
+      commentIds.map((id) => keys.comment(id)),
+      'id, commitmentId, parentId, #body, #status, createdAt, responseId',
+      { '#body': 'body', '#status': 'status' },
+    );
+    const responseIds = [...new Set(comments.map((c) => c.responseId).filter((id) => typeof id === 'string'))];
+    const responses = new Map(
+      (
+        await batchGet(
+          responseIds.map((id) => keys.response(id)),
+          'id, disposition, mergedInto, justification, updatedAt',
+          {},
+        )
+      ).map((r) => [String(r.id), r]),
+    );
+    return comments
+      .map((c) => ownCommentOf(c, typeof c.responseId === 'string' ? responses.get(c.responseId) : undefined))
+      .sort((a, b) => b.id.localeCompare(a.id));
   }
 
   async function reread(key: Key): Promise<Item | undefined> {
@@ -179,7 +236,8 @@ export function createDynamoParticipantRepository(
 
   return {
     async data(participantId) {
-      const me: Me = { profile: {}, votes: [], reactions: [] };
+      const me: Me = { profile: {}, votes: [], reactions: [], comments: [] };
+      const commentIds: string[] = [];
       for (const item of await partition(participantId)) {
         const kind = kindOf(item);
         if (kind === 'profile') me.profile = profileOf(item);
@@ -187,7 +245,9 @@ export function createDynamoParticipantRepository(
           me.votes.push({ commitmentId: String(item.commitmentId), choice: item.choice as VoteChoice });
         else if (kind === 'reaction')
           me.reactions.push({ commentId: String(item.commentId), reaction: item.reaction as Reaction });
+        else if (kind === 'comment') commentIds.push(String(item.commentId));
       }
+      me.comments = await ownComments(commentIds);
       return me;
     },
 
@@ -249,6 +309,30 @@ function kindOf(item: Item): 'profile' | 'vote' | 'reaction' | 'comment' | 'repo
   if (sk.startsWith('COMMENT#')) return 'comment';
   if (sk.startsWith('REPORT#')) return 'report';
   return 'other';
+}
+
+/** An own comment as the participant sees it: text, place, status and the response (never another's data). */
+function ownCommentOf(comment: Item, response: Item | undefined): OwnComment {
+  return {
+    id: String(comment.id),
+    commitmentId: String(comment.commitmentId),
+    ...(typeof comment.parentId === 'string' ? { parentId: comment.parentId } : {}),
+    body: typeof comment.body === 'string' ? comment.body : '',
+    status: comment.status as OwnComment['status'],
+    createdAt: String(comment.createdAt),
+    ...(response
+      ? {
+          response: {
+            disposition: response.disposition as NonNullable<OwnComment['response']>['disposition'],
+            ...(response.mergedInto
+              ? { mergedInto: response.mergedInto as NonNullable<OwnComment['response']>['mergedInto'] }
+              : {}),
+            justification: response.justification as { sq: string; en?: string },
+            respondedAt: String(response.updatedAt),
+          },
+        }
+      : {}),
+  };
 }
 
 /** Only the declared profile fields, without absent ones. */

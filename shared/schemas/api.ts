@@ -3,7 +3,8 @@ import { catalogCommitmentSchema, catalogConsultationSchema } from './catalog.ts
 import { slugSchema } from './common.ts';
 import { CONSULTATION_PHASES } from './consultation.ts';
 import { participantProfileSchema } from './participant.ts';
-import { REACTIONS, reactionCountsSchema, tallySchema, VOTE_CHOICES } from './participation.ts';
+import { COMMENT_STATUSES, REACTIONS, reactionCountsSchema, tallySchema, VOTE_CHOICES } from './participation.ts';
+import { contributionRefSchema, DISPOSITIONS } from './response.ts';
 
 /** Response bodies of the public read API; the OpenAPI document is generated from these. */
 export const consultationViewSchema = catalogConsultationSchema.extend({
@@ -106,9 +107,31 @@ export const pendingCommentSchema = z.strictObject({ id: z.string(), status: z.l
 
 export const reportResultSchema = z.strictObject({ commentId: z.string(), reported: z.literal(true) });
 
+/** One of the participant's own comments, with the drafters' reasoned response once given (issue 6). */
+export const ownCommentSchema = z.strictObject({
+  id: z.string(),
+  commitmentId: z.string(),
+  parentId: z.string().optional(),
+  /** Empty once deleted. */
+  body: z.string(),
+  status: z.enum(COMMENT_STATUSES),
+  createdAt: z.string(),
+  response: z
+    .strictObject({
+      disposition: z.enum(DISPOSITIONS),
+      mergedInto: contributionRefSchema.optional(),
+      justification: z.strictObject({ sq: z.string(), en: z.string().optional() }),
+      respondedAt: z.string(),
+    })
+    .optional(),
+});
+export type OwnComment = z.infer<typeof ownCommentSchema>;
+
 export const meSchema = z.strictObject({
   profile: participantProfileSchema,
   votes: z.array(z.strictObject({ commitmentId: z.string(), choice: z.enum(VOTE_CHOICES) })),
   reactions: z.array(z.strictObject({ commentId: z.string(), reaction: z.enum(REACTIONS) })),
+  /** Own comments and replies, newest first, each with its answer once the drafters gave one. */
+  comments: z.array(ownCommentSchema),
 });
 export type Me = z.infer<typeof meSchema>;

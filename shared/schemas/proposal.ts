@@ -170,7 +170,10 @@ export const uploadReceivedSchema = z.strictObject({ attachmentId: z.string(), b
 
 export const proposalCreatedSchema = z.strictObject({
   id: z.string(),
-  /** The private receipt: whoever has it can read the proposal and its answer. Keep it; it is not sent again. */
+  /**
+   * The private receipt: whoever has it can read the proposal and its answer. Keep it; it is not sent again. The
+   * site's receipt page with the token after `#` (`/deftese/#<token>`, `/en/receipt/#<token>`).
+   */
   receiptUrl: z.string(),
 });
 export type ProposalCreated = z.infer<typeof proposalCreatedSchema>;

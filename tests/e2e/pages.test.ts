@@ -105,6 +105,8 @@ describe('the built site in Chromium', () => {
       '/en/how-your-input-is-used/',
       '/konsultime/kvsp-2026/propozime/',
       '/en/consultations/kvsp-2026/propose/',
+      '/konsultime/kvsp-2026/pergjigjet/',
+      '/en/consultations/kvsp-2026/responses/',
       '/deftese/',
       '/en/my-data/',
       '/404.html',

@@ -50,7 +50,7 @@ afterAll(async () => {
 
 const bodyOf = (result: HttpResult) => JSON.parse(result.body ?? '');
 const fieldsOf = (result: HttpResult) => bodyOf(result).errors?.map((e: { field: string }) => e.field);
-const tokenOf = (receiptUrl: string) => receiptUrl.split('/').at(-1) ?? '';
+const tokenOf = (receiptUrl: string) => receiptUrl.slice(receiptUrl.indexOf('#') + 1);
 
 function submit(participantId: string, body: unknown, headers: Record<string, string> = {}) {
   return handler(participantRequest('POST /api/proposals', { participantId, body, headers }));
@@ -127,6 +127,16 @@ async function filesUnder(dir: string): Promise<string[]> {
 describe('submission with PDF files and the receipt link', () => {
   const org = ulid();
 
+  it('links to the English receipt page for an English-speaking browser, with the same working token', async () => {
+    const result = await submit(ulid(), validProposal({ title: 'Propozimi në anglisht' }), {
+      'accept-language': 'en-GB,en;q=0.9',
+    });
+    expect(result.statusCode).toBe(201);
+    const { receiptUrl } = bodyOf(result);
+    expect(receiptUrl).toMatch(/^\/en\/receipt\/#[A-Za-z0-9_-]{43}$/);
+    expect((await receipt(tokenOf(receiptUrl))).statusCode).toBe(200);
+  });
+
   it('submits a proposal with two PDFs and reads it back, files included, through its receipt link', async () => {
     const first = pdfBytes(3_000);
     const second = pdfBytes(5_000);
@@ -135,7 +145,7 @@ describe('submission with PDF files and the receipt link', () => {
     const result = await submit(org, validProposal({ attachmentIds: ids }));
     expect(result.statusCode).toBe(201);
     const { id, receiptUrl } = bodyOf(result);
-    expect(receiptUrl).toMatch(/^\/api\/proposals\/receipt\/[A-Za-z0-9_-]{43}$/);
+    expect(receiptUrl).toMatch(/^\/deftese\/#[A-Za-z0-9_-]{43}$/);
 
     const read = await receipt(tokenOf(receiptUrl));
     expect(read.statusCode).toBe(200);
@@ -734,7 +744,7 @@ describe('through the local HTTP adapter, as npm start serves it', () => {
       expect(created.status).toBe(201);
       const { id, receiptUrl } = (await created.json()) as { id: string; receiptUrl: string };
 
-      const read = await fetch(`${base}${receiptUrl}`);
+      const read = await fetch(`${base}/api/proposals/receipt/${tokenOf(receiptUrl)}`);
       expect(read.status).toBe(200);
       const body = proposalReceiptSchema.parse(await read.json());
       expect(body.proposal.id).toBe(id);

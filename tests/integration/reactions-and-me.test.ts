@@ -9,6 +9,7 @@ import { voteActions } from '#functions/participation/votes.ts';
 import { createDynamoCommentRepository } from '#functions/repositories/comment-repository.ts';
 import { createDynamoParticipantRepository } from '#functions/repositories/participant-repository.ts';
 import { createDynamoReactionRepository } from '#functions/repositories/reaction-repository.ts';
+import { createDynamoResponseRepository } from '#functions/repositories/response-repository.ts';
 import { createDynamoTallyReader } from '#functions/repositories/tally-reader.ts';
 import { createDynamoVoteRepository } from '#functions/repositories/vote-repository.ts';
 import { Catalog } from '#shared/catalog.ts';
@@ -214,13 +215,66 @@ describe('GET /api/me and PUT /api/me/profile on DynamoDB Local', () => {
         { commentId: first, reaction: 'pass' },
         { commentId: second, reaction: 'agree' },
       ],
+      comments: [],
     });
+  });
+
+  it('lists the participant’s own comments, newest first, with the drafters’ answer once given', async () => {
+    const author = ulid();
+    await request('PUT /api/me/profile', { participantId: author, body: { displayName: 'Arta nga Elbasani' } });
+    const post = async (text: string, parentId?: string) => {
+      const posted = await request('POST /api/commitments/{commitmentId}/comments', {
+        participantId: author,
+        body: { body: text, ...(parentId ? { parentId } : {}) },
+        pathParameters: { commitmentId: 'public-meetings' },
+      });
+      expect(posted.statusCode).toBe(201);
+      return body(posted).id as string;
+    };
+    const commentId = await post('Takimet të njoftohen dy javë përpara.');
+    const replyId = await post('Dhe në rrjetet sociale të bashkisë.', commentId);
+    await post('Një koment tjetër i të njëjtit autor.');
+
+    const responseId = ulid();
+    await createDynamoResponseRepository(table.documents, table.tableName).save({
+      responseId,
+      input: {
+        contributions: [{ kind: 'comment', id: commentId }],
+        disposition: 'accepted',
+        justification: { sq: 'Pranohet: njoftimi dy javë përpara hyn në plan.' },
+      },
+      actor: { sub: 'drafter-1', username: 'drafter' },
+      at: NOW.toISOString(),
+    });
+    // Someone else's comment is never listed.
+    await putComment({ id: ulid(), participantId: ulid() });
+
+    const me = body(await getMe(author)) as { comments: Record<string, unknown>[] };
+    expect(me.comments).toHaveLength(3);
+    expect(me.comments.map((c) => c.id)).toEqual([...me.comments.map((c) => c.id as string)].sort().reverse());
+    const answered = me.comments.find((c) => c.id === commentId);
+    expect(answered).toEqual({
+      id: commentId,
+      commitmentId: 'public-meetings',
+      body: 'Takimet të njoftohen dy javë përpara.',
+      status: 'published',
+      createdAt: NOW.toISOString(),
+      response: {
+        disposition: 'accepted',
+        justification: { sq: 'Pranohet: njoftimi dy javë përpara hyn në plan.' },
+        respondedAt: NOW.toISOString(),
+      },
+    });
+    expect(me.comments.find((c) => c.id === replyId)).toMatchObject({ parentId: commentId });
+    expect(me.comments.find((c) => c.id === replyId)).not.toHaveProperty('response');
+    expect(JSON.stringify(me)).not.toContain(author);
+    expect(JSON.stringify(me.comments)).not.toContain('Arta nga Elbasani');
   });
 
   it('answers a request without a cookie with empty data and sets no cookie', async () => {
     const result = await getMe();
     expect(result.statusCode).toBe(200);
-    expect(body(result)).toEqual({ profile: {}, votes: [], reactions: [] });
+    expect(body(result)).toEqual({ profile: {}, votes: [], reactions: [], comments: [] });
     expect(result.cookies).toBeUndefined();
     expect(result.headers?.['cache-control']).toBe('no-store');
   });
@@ -376,7 +430,7 @@ describe('DELETE /api/me on DynamoDB Local', () => {
     expect(body(again)).toEqual({ erased: true });
     expect(again.cookies).toEqual(['konsulto_participant=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax']);
     expect((await scanType('VOTE')).length).toBe(votesBefore);
-    expect(body(await getMe(participantId))).toEqual({ profile: {}, votes: [], reactions: [] });
+    expect(body(await getMe(participantId))).toEqual({ profile: {}, votes: [], reactions: [], comments: [] });
   });
 
   it('pseudonymises a comment written through the comment route, keeping its text, place and reactions', async () => {

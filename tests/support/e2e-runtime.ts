@@ -13,6 +13,7 @@ import { createDynamoHealthProbe } from '#functions/repositories/health-probe.ts
 import { createDynamoProposalReader } from '#functions/repositories/proposal-reader.ts';
 import { createDynamoProposalRepository } from '#functions/repositories/proposal-repository.ts';
 import { createDynamoRateLimiter, rateLimitSettingsFromEnv } from '#functions/repositories/rate-limiter.ts';
+import { createDynamoResponseReportReader } from '#functions/repositories/response-report-reader.ts';
 import { createDynamoTallyReader } from '#functions/repositories/tally-reader.ts';
 import type { RouteFunction } from '#functions/routes.ts';
 import { createStaffFunction } from '#functions/staff/actions.ts';
@@ -74,6 +75,7 @@ export async function startSiteRuntime({
       tallies: createDynamoTallyReader(documents, tableName),
       comments: createDynamoCommentReader(documents, tableName),
       clock: () => new Date(),
+      responseReports: createDynamoResponseReportReader(documents, tableName),
     }),
     participation: createParticipationHandler(
       pipeline,

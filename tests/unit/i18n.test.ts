@@ -19,6 +19,7 @@ import {
   MY_DATA_KEYS,
   PROPOSAL_FORM_KEYS,
   PROPOSAL_VIEW_KEYS,
+  RESPONSE_REPORT_KEYS,
   VOTE_KEYS,
 } from '../../site/src/i18n/island-keys.ts';
 import { ui } from '../../site/src/i18n/ui.ts';
@@ -51,7 +52,7 @@ const DYNAMIC: Record<string, readonly string[]> = {
   // The staff console (site/src/islands/console/).
   'console.state': MODERATION_STATES,
   'console.hide': HIDE_REASONS,
-  'console.kind': ['comment', 'proposal'],
+  'console.kind': ['comment', 'proposal', 'meeting-contribution'],
   // The proposal form's steps (site/src/islands/ProposalForm.tsx, STEPS).
   'pform.step': ['organisation', 'proposal', 'plan', 'documents', 'review'],
 };
@@ -143,6 +144,7 @@ describe('the UI catalogue', () => {
       'ProposalReceipt.tsx': PROPOSAL_VIEW_KEYS,
       'ProposalList.tsx': PROPOSAL_VIEW_KEYS,
       'MyData.tsx': MY_DATA_KEYS,
+      'ResponseReport.tsx': RESPONSE_REPORT_KEYS,
     };
     const consoleParts = sources
       .filter((s) => s.file.startsWith(path.join('islands', 'console', '')) && s.file.endsWith('.tsx'))

@@ -55,6 +55,7 @@ describe('erasure', () => {
       votes: 1,
       reactions: 0,
       comments: 0,
+      reports: 0,
       other: 0,
     });
 
@@ -103,6 +104,7 @@ describe('erasure', () => {
       votes: 0,
       reactions: 0,
       comments: 0,
+      reports: 0,
       other: 0,
     });
     expect(dynamo.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems?.[0]?.Update).toMatchObject({

@@ -244,7 +244,8 @@ describe('receipt tokens', () => {
     );
     expect(receiptHash(token)).toMatch(/^[0-9a-f]{64}$/);
     expect(receiptHash(token)).not.toContain(token);
-    expect(receiptUrl(token)).toBe(`/api/proposals/receipt/${token}`);
+    expect(receiptUrl(token)).toBe(`/deftese/#${token}`);
+    expect(receiptUrl(token, 'en')).toBe(`/en/receipt/#${token}`);
     expect(isReceiptToken(`${token}.`)).toBe(false);
     expect(isReceiptToken(token.slice(1))).toBe(false);
   });

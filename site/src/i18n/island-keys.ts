@@ -118,7 +118,7 @@ export const PROPOSAL_VIEW_KEYS = [
 
 export const MY_DATA_KEYS = [
   ...COMMON,
-  ...keysWithPrefixes('mydata.', 'stakeholder.', 'age.'),
+  ...keysWithPrefixes('mydata.', 'stakeholder.', 'age.', 'disposition.'),
   'profile.displayName',
   'profile.stakeholderType',
   'profile.municipality',
@@ -126,10 +126,14 @@ export const MY_DATA_KEYS = [
   'profile.none',
 ] as const;
 
+/** The public response report (site/src/islands/ResponseReport.tsx). */
+export const RESPONSE_REPORT_KEYS = [...COMMON, ...keysWithPrefixes('answers.', 'disposition.')] as const;
+
 /** The staff console (site/src/islands/console/). */
 export const CONSOLE_KEYS = [...COMMON, ...keysWithPrefixes('console.', 'report.reason.', 'disposition.')] as const;
 
 export type ConsoleKey = (typeof CONSOLE_KEYS)[number];
+export type ResponseReportKey = (typeof RESPONSE_REPORT_KEYS)[number];
 export type VoteKey = (typeof VOTE_KEYS)[number];
 export type MyDataKey = (typeof MY_DATA_KEYS)[number];
 export type ProposalFormKey = (typeof PROPOSAL_FORM_KEYS)[number];

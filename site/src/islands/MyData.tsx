@@ -1,10 +1,64 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Me } from '#shared/schemas/api.ts';
+import type { Me, OwnComment } from '#shared/schemas/api.ts';
 import type { Language } from '#shared/schemas/common.ts';
 import type { Messages, MyDataKey } from '../i18n/island-keys.ts';
-import { api, errorMessage, plural } from './live.ts';
+import { routes } from '../lib/routes.ts';
+import { Paragraphs } from './forms.tsx';
+import { api, errorMessage, formatDateTime, plural } from './live.ts';
 
-type Props = { lang: Language; municipalities: Record<string, string>; messages: Messages<MyDataKey> };
+type Props = {
+  lang: Language;
+  municipalities: Record<string, string>;
+  /** Commitment titles by id, from the page. */
+  commitments: Record<string, string>;
+  messages: Messages<MyDataKey>;
+};
+
+const STATE_LABEL = {
+  pending: 'mydata.state.pending',
+  hidden: 'mydata.state.hidden',
+  deleted: 'mydata.state.deleted',
+} as const;
+
+/** One own comment: where, the text, and the drafters' answer (or that there is none yet). */
+function OwnCommentItem({
+  comment: c,
+  lang,
+  commitments,
+  m,
+}: {
+  comment: OwnComment;
+  lang: Language;
+  commitments: Record<string, string>;
+  m: Messages<MyDataKey>;
+}) {
+  const answer = c.response;
+  return (
+    <li class="card own-comment" data-comment={c.id}>
+      <p class="card__kicker">
+        <a href={routes.commitment(lang, c.commitmentId)}>{commitments[c.commitmentId] ?? c.commitmentId}</a> ·{' '}
+        {formatDateTime(lang, c.createdAt)}
+        {c.status !== 'published' ? ` · ${m[STATE_LABEL[c.status]]}` : ''}
+      </p>
+      {c.body && <Paragraphs text={c.body} />}
+      <div class="own-comment__answer">
+        <h3>{m['mydata.answer']}</h3>
+        {answer ? (
+          <>
+            <p>
+              <strong>{m[`disposition.${answer.disposition}`]}</strong> · {formatDateTime(lang, answer.respondedAt)}
+            </p>
+            <div lang={lang === 'en' && !answer.justification.en ? 'sq' : undefined}>
+              <Paragraphs text={(lang === 'en' ? answer.justification.en : undefined) ?? answer.justification.sq} />
+            </div>
+          </>
+        ) : (
+          <p class="muted">{m['mydata.noAnswer']}</p>
+        )}
+      </div>
+    </li>
+  );
+}
 
 type State =
   | { kind: 'static' }
@@ -14,7 +68,7 @@ type State =
   | { kind: 'ready'; me: Me };
 
 /** What the API keeps about this browser's participant (GET /api/me), and erasure (DELETE /api/me). */
-export default function MyData({ lang, municipalities, messages: m }: Props) {
+export default function MyData({ lang, municipalities, commitments, messages: m }: Props) {
   const [state, setState] = useState<State>({ kind: 'static' });
   const [confirming, setConfirming] = useState(false);
   const [erasing, setErasing] = useState(false);
@@ -58,8 +112,9 @@ export default function MyData({ lang, municipalities, messages: m }: Props) {
     );
   }
 
-  const { profile, votes, reactions } = state.me;
-  const empty = votes.length === 0 && reactions.length === 0 && Object.keys(profile).length === 0;
+  const { profile, votes, reactions, comments } = state.me;
+  const empty =
+    votes.length === 0 && reactions.length === 0 && comments.length === 0 && Object.keys(profile).length === 0;
   if (empty) return <p class="notice">{m['mydata.nothing']}</p>;
 
   const none = m['profile.none'];
@@ -102,7 +157,18 @@ export default function MyData({ lang, municipalities, messages: m }: Props) {
       <ul>
         <li>{plural(lang, m, 'mydata.votes', votes.length)}</li>
         <li>{plural(lang, m, 'mydata.reactions', reactions.length)}</li>
+        <li>{plural(lang, m, 'mydata.comments', comments.length)}</li>
       </ul>
+      {comments.length > 0 && (
+        <section aria-labelledby="my-comments">
+          <h2 id="my-comments">{m['mydata.commentsHeading']}</h2>
+          <ol class="card-list card-list--single">
+            {comments.map((c) => (
+              <OwnCommentItem key={c.id} comment={c} lang={lang} commitments={commitments} m={m} />
+            ))}
+          </ol>
+        </section>
+      )}
       {confirming ? (
         <section class="notice" aria-labelledby="erase-confirm">
           <p id="erase-confirm">{m['mydata.confirm']}</p>

@@ -308,7 +308,8 @@ export default function ProposalForm({
       }
       return;
     }
-    const token = created.receiptUrl.split('/').pop() ?? '';
+    // The API's link is the receipt page with the token after `#`; keep the token, on this language's page.
+    const token = created.receiptUrl.slice(created.receiptUrl.indexOf('#') + 1);
     setReceipt(`${receiptPath}#${token}`);
     try {
       localStorage.removeItem(storageKey);

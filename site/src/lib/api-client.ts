@@ -17,6 +17,7 @@ import type {
   ProposalReceipt,
   UploadForm,
 } from '#shared/schemas/proposal.ts';
+import type { ResponseReport } from '#shared/schemas/staff.ts';
 
 /**
  * The one client the site uses to reach the API (same origin, `/api/...`). Type-only imports keep zod out of the
@@ -85,6 +86,8 @@ export interface ApiClient {
   receipt(token: string, options?: Options): Promise<ProposalReceipt>;
   /** One page of a consultation's approved proposals, newest first. */
   proposals(consultationId: string, cursor?: string, options?: Options): Promise<ProposalPage>;
+  /** One page of a consultation's published response report (404 until the drafters publish it). */
+  responseReport(consultationId: string, cursor?: string, options?: Options): Promise<ResponseReport>;
 }
 
 /** What the form sends: the input schema before its defaults are applied. */
@@ -219,6 +222,8 @@ export function createApiClient({
     receipt: (token, options) => get<ProposalReceipt>(`/api/proposals/receipt/${enc(token)}`, options),
     proposals: (consultationId, cursor, options) =>
       get<ProposalPage>(`/api/consultations/${enc(consultationId)}/proposals${query({ cursor })}`, options),
+    responseReport: (consultationId, cursor, options) =>
+      get<ResponseReport>(`/api/consultations/${enc(consultationId)}/response-report${query({ cursor })}`, options),
   };
 }
 

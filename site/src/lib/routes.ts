@@ -10,6 +10,7 @@ const SEGMENTS = {
   howUsed: { sq: 'si-perdoret-kontributi', en: 'how-your-input-is-used' },
   proposals: { sq: 'propozime', en: 'proposals' },
   propose: { sq: 'propozo', en: 'propose' },
+  responses: { sq: 'pergjigjet', en: 'responses' },
   receipt: { sq: 'deftese', en: 'receipt' },
   myData: { sq: 'te-dhenat-e-mia', en: 'my-data' },
   console: { sq: 'console', en: 'console' },
@@ -29,6 +30,8 @@ export const routes = {
   howUsed: (lang: Language) => `${root(lang)}${SEGMENTS.howUsed[lang]}/`,
   proposals: (lang: Language, id: string) => `${consultationPath(lang, id)}${SEGMENTS.proposals[lang]}/`,
   propose: (lang: Language, id: string) => `${consultationPath(lang, id)}${SEGMENTS.propose[lang]}/`,
+  /** The published response report of a consultation (every contribution's disposition and justification). */
+  responseReport: (lang: Language, id: string) => `${consultationPath(lang, id)}${SEGMENTS.responses[lang]}/`,
   /** The private receipt page; the token follows after `#`. */
   receipt: (lang: Language) => `${root(lang)}${SEGMENTS.receipt[lang]}/`,
   myData: (lang: Language) => `${root(lang)}${SEGMENTS.myData[lang]}/`,

@@ -15,6 +15,7 @@ export async function allPages(): Promise<PagePaths[]> {
       pathsOf((lang) => routes.consultation(lang, c.id)),
       pathsOf((lang) => routes.proposals(lang, c.id)),
       pathsOf((lang) => routes.propose(lang, c.id)),
+      pathsOf((lang) => routes.responseReport(lang, c.id)),
     ]),
     ...commitments.map((c) => pathsOf((lang) => routes.commitment(lang, c.id))),
     pathsOf(routes.meetings),

@@ -1,14 +1,21 @@
 import type { Problem } from '#shared/schemas/api.ts';
 import type { ContributionRef, Response as ReasonedResponse } from '#shared/schemas/response.ts';
 import type {
+  AttachmentDownload,
+  AuditEntry,
   AuthConfig,
   BulkModerationInput,
   ContributionView,
+  MeetingInput,
+  MeetingRecord,
   ModerationInput,
   ModerationItem,
   ModerationResult,
   ModerationState,
   Progress,
+  ProposalModerationInput,
+  ProposalModerationResult,
+  StaffProposal,
   StaffResponse,
 } from '#shared/schemas/staff.ts';
 import type { StaffGroup } from '#shared/staff.ts';
@@ -20,12 +27,22 @@ import { ApiError, NetworkError } from './api-client.ts';
  */
 export const TOKEN_KEY = 'konsulto.staff.accessToken';
 const REFRESH_KEY = 'konsulto.staff.refreshToken';
+const EXPIRES_KEY = 'konsulto.staff.expiresAt';
+/** Where and as whom to refresh (Cognito's token endpoint and the app client id), kept at sign-in. */
+const REFRESH_WITH_KEY = 'konsulto.staff.refreshWith';
 const PKCE_KEY = 'konsulto.staff.pkce';
+/** The access token is refreshed when it has less than this left (Cognito's last one hour). */
+const REFRESH_MARGIN_MS = 2 * 60_000;
 
 export type { StaffGroup };
 export type StaffMe = { sub: string; username: string; groups: StaffGroup[] };
 export type QueuePage = { state: ModerationState; items: ModerationItem[]; nextCursor?: string };
 export type BulkResult = { results: { commentId: string; outcome: string }[] };
+export type ProposalVisibility = StaffProposal['visibility'];
+export type ProposalPage = { visibility: ProposalVisibility; proposals: StaffProposal[]; nextCursor?: string };
+export type ResponsePage = { responses: StaffResponse[]; nextCursor?: string };
+export type PublishResult = { consultationId: string; publishedAt: string; answered: number; unanswered: number };
+export type AuditPage = { entries: AuditEntry[]; nextCursor?: string };
 export type ResponseSave = Omit<ReasonedResponse, 'id' | 'version' | 'updatedAt'> & { expectedVersion?: number };
 
 const enc = encodeURIComponent;
@@ -40,15 +57,53 @@ function query(values: Record<string, string | undefined>): string {
 export const storedToken = (): string | null => sessionStorage.getItem(TOKEN_KEY);
 
 export function signOut(): void {
-  sessionStorage.removeItem(TOKEN_KEY);
-  sessionStorage.removeItem(REFRESH_KEY);
-  sessionStorage.removeItem(PKCE_KEY);
+  for (const key of [TOKEN_KEY, REFRESH_KEY, EXPIRES_KEY, REFRESH_WITH_KEY, PKCE_KEY]) sessionStorage.removeItem(key);
 }
 
-async function call<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
-  let response: globalThis.Response;
+type Tokens = { access_token: string; refresh_token?: string; expires_in?: number };
+
+function keepTokens(tokens: Tokens): void {
+  sessionStorage.setItem(TOKEN_KEY, tokens.access_token);
+  if (tokens.refresh_token) sessionStorage.setItem(REFRESH_KEY, tokens.refresh_token);
+  if (tokens.expires_in) sessionStorage.setItem(EXPIRES_KEY, String(Date.now() + tokens.expires_in * 1000));
+}
+
+let refreshing: Promise<boolean> | undefined;
+
+/**
+ * Cognito's `refresh_token` grant: a new access token before the current one expires (or, with `force`, after the
+ * API refused it). Only after a Cognito sign-in (the local sign-in has no refresh token). Concurrent callers share
+ * one request. Resolves to whether a new token is stored.
+ */
+export function refreshIfDue(force = false): Promise<boolean> {
+  const refreshToken = sessionStorage.getItem(REFRESH_KEY);
+  const target = sessionStorage.getItem(REFRESH_WITH_KEY);
+  if (!refreshToken || !target) return Promise.resolve(false);
+  const expiresAt = Number(sessionStorage.getItem(EXPIRES_KEY) ?? 0);
+  if (!force && expiresAt - Date.now() > REFRESH_MARGIN_MS) return Promise.resolve(false);
+  refreshing ??= (async () => {
+    const { tokenUrl, clientId } = JSON.parse(target) as { tokenUrl: string; clientId: string };
+    try {
+      const response = await fetch(tokenUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'refresh_token', client_id: clientId, refresh_token: refreshToken }),
+      });
+      if (!response.ok) return false;
+      keepTokens((await response.json()) as Tokens);
+      return true;
+    } catch {
+      return false;
+    }
+  })().finally(() => {
+    refreshing = undefined;
+  });
+  return refreshing;
+}
+
+async function send(method: 'GET' | 'POST' | 'PUT', path: string, body: unknown): Promise<globalThis.Response> {
   try {
-    response = await fetch(path, {
+    return await fetch(path, {
       method,
       headers: {
         accept: 'application/json',
@@ -62,6 +117,13 @@ async function call<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unkn
   } catch (error) {
     throw new NetworkError(error);
   }
+}
+
+async function call<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
+  await refreshIfDue();
+  let response = await send(method, path, body);
+  // Refused though not yet due (a clock off, a revoked token): one refresh and one retry.
+  if (response.status === 401 && (await refreshIfDue(true))) response = await send(method, path, body);
   const data: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const problem = data && typeof data === 'object' && 'messages' in data ? (data as Problem) : undefined;
@@ -91,6 +153,28 @@ export const staff = {
   saveResponse: (responseId: string, input: ResponseSave) =>
     call<StaffResponse>('PUT', `/api/admin/responses/${enc(responseId)}`, input),
   response: (responseId: string) => call<StaffResponse>('GET', `/api/admin/responses/${enc(responseId)}`),
+  responses: (consultationId: string, cursor?: string) =>
+    call<ResponsePage>(
+      'GET',
+      `/api/admin/consultations/${enc(consultationId)}/responses${query({ limit: '100', cursor })}`,
+    ),
+  proposals: (consultationId: string, visibility: ProposalVisibility, cursor?: string) =>
+    call<ProposalPage>(
+      'GET',
+      `/api/admin/consultations/${enc(consultationId)}/proposals${query({ visibility, limit: '50', cursor })}`,
+    ),
+  moderateProposal: (proposalId: string, input: ProposalModerationInput) =>
+    call<ProposalModerationResult>('POST', `/api/admin/proposals/${enc(proposalId)}/moderation`, input),
+  attachmentLink: (proposalId: string, attachmentId: string) =>
+    call<AttachmentDownload>('GET', `/api/admin/proposals/${enc(proposalId)}/attachments/${enc(attachmentId)}`),
+  publishReport: (consultationId: string) =>
+    call<PublishResult>('POST', `/api/admin/consultations/${enc(consultationId)}/response-report`, {}),
+  meetings: (consultationId: string) =>
+    call<{ meetings: MeetingRecord[] }>('GET', `/api/admin/consultations/${enc(consultationId)}/meetings`),
+  saveMeeting: (meetingId: string, input: MeetingInput) =>
+    call<MeetingRecord>('PUT', `/api/admin/meetings/${enc(meetingId)}`, input),
+  audit: (consultationId: string, cursor?: string) =>
+    call<AuditPage>('GET', `/api/admin/consultations/${enc(consultationId)}/audit${query({ limit: '50', cursor })}`),
 };
 
 /* ---- Cognito hosted login: authorization code with PKCE (S256) ---- */
@@ -151,9 +235,8 @@ export async function finishCognitoSignIn(config: Cognito): Promise<string | und
     throw new NetworkError(error);
   });
   if (!response.ok) throw new ApiError(401);
-  const tokens = (await response.json()) as { access_token: string; refresh_token?: string };
-  sessionStorage.setItem(TOKEN_KEY, tokens.access_token);
-  if (tokens.refresh_token) sessionStorage.setItem(REFRESH_KEY, tokens.refresh_token);
+  keepTokens((await response.json()) as Tokens);
+  sessionStorage.setItem(REFRESH_WITH_KEY, JSON.stringify({ tokenUrl: config.tokenUrl, clientId: config.clientId }));
   return returnPath.startsWith('/') && !returnPath.startsWith('//') ? returnPath : config.redirectPath;
 }
 

@@ -38,7 +38,10 @@ export default function Console({ lang, consultations, messages: m }: Props) {
       config = await staff.authConfig();
       if (config.mode === 'cognito') {
         const back = await finishCognitoSignIn(config);
-        if (back) history.replaceState(null, '', back);
+        if (back) {
+          history.replaceState(null, '', back);
+          setSectionId(location.hash.slice(1));
+        }
       }
     } catch (error) {
       if (!(error instanceof ApiError && error.status === 503)) {
@@ -81,7 +84,8 @@ export default function Console({ lang, consultations, messages: m }: Props) {
   }
   if (auth.kind === 'signed-out') {
     const config = auth.config;
-    const here = location.pathname;
+    // Back to the same section after signing in.
+    const here = location.pathname + location.hash;
     return (
       <section aria-labelledby="console-sign-in">
         <h2 id="console-sign-in">{m['console.signIn.heading']}</h2>
@@ -148,7 +152,13 @@ export default function Console({ lang, consultations, messages: m }: Props) {
         </nav>
       )}
       {consultation && current && (
-        <current.component key={`${current.id}-${consultation.id}`} lang={lang} m={m} consultation={consultation} />
+        <current.component
+          key={`${current.id}-${consultation.id}`}
+          lang={lang}
+          m={m}
+          consultation={consultation}
+          groups={me.groups}
+        />
       )}
       {sections.length === 0 && <p class="notice">{m['console.noRole']}</p>}
     </div>

@@ -1,18 +1,42 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ulid } from 'ulid';
-import type { ContributionView, Progress } from '#shared/schemas/staff.ts';
+import type { ContributionRef } from '#shared/schemas/response.ts';
+import type { ContributionView, Progress, StaffResponse } from '#shared/schemas/staff.ts';
 import { ApiError } from '../../lib/api-client.ts';
-import { staff } from '../../lib/staff-client.ts';
-import { errorMessage, fill } from '../live.ts';
-import { DISPOSITIONS, type SectionProps } from './common.ts';
+import { type ResponseSave, staff } from '../../lib/staff-client.ts';
+import { errorMessage, fill, formatDateTime } from '../live.ts';
+import {
+  CONTRIBUTION_KINDS,
+  type ContributionKind,
+  DISPOSITIONS,
+  type Disposition,
+  type SectionProps,
+} from './common.ts';
 
-/** Reasoned responses (drafters, admins): unanswered contributions, a shared justification, progress. */
+const KIND_LABEL = {
+  comment: 'console.ref.comment',
+  proposal: 'console.ref.proposal',
+  'meeting-contribution': 'console.ref.meeting-contribution',
+} as const;
+
+/** The response being edited: its id, the version read (sent back as expectedVersion) and what it covers. */
+type Editing = { id: string; version: number; contributions: ContributionRef[] };
+
+/**
+ * Reasoned responses (drafters, admins): progress, unanswered contributions answered together with one shared
+ * justification, and the responses given so far, each editable (optimistic locking: a stale version is a 409).
+ */
 export default function Responses({ lang, m, consultation }: SectionProps) {
-  const [kind, setKind] = useState<'comment' | 'proposal'>('comment');
+  const [kind, setKind] = useState<ContributionKind>('comment');
   const [items, setItems] = useState<ContributionView[] | undefined>();
+  const [given, setGiven] = useState<StaffResponse[] | undefined>();
+  const [givenNext, setGivenNext] = useState<string | undefined>();
   const [progress, setProgress] = useState<Progress | undefined>();
   const [selected, setSelected] = useState<string[]>([]);
-  const [disposition, setDisposition] = useState<(typeof DISPOSITIONS)[number]>('accepted');
+  const [editing, setEditing] = useState<Editing | undefined>();
+  const [disposition, setDisposition] = useState<Disposition>('accepted');
+  const [mergedKind, setMergedKind] = useState<ContributionKind>('comment');
+  const [mergedId, setMergedId] = useState('');
   const [sq, setSq] = useState('');
   const [en, setEn] = useState('');
   const [error, setError] = useState('');
@@ -20,6 +44,13 @@ export default function Responses({ lang, m, consultation }: SectionProps) {
   const [busy, setBusy] = useState(false);
   const titleOf = (id: string | null | undefined) =>
     (id && consultation.commitments.find((c) => c.id === id)?.title) || m['console.resp.noCommitment'];
+
+  /** The responses given, newest first: the first page, or the next one after `cursor`. */
+  const refreshGiven = async (cursor?: string) => {
+    const page = await staff.responses(consultation.id, cursor);
+    setGiven((list) => (cursor ? [...(list ?? []), ...page.responses] : page.responses));
+    setGivenNext(page.nextCursor);
+  };
 
   const load = async () => {
     setItems(undefined);
@@ -29,6 +60,7 @@ export default function Responses({ lang, m, consultation }: SectionProps) {
       const [page, prog] = await Promise.all([
         staff.unanswered(consultation.id, kind),
         staff.progress(consultation.id),
+        refreshGiven(),
       ]);
       setItems(page.items);
       setProgress(prog);
@@ -41,11 +73,33 @@ export default function Responses({ lang, m, consultation }: SectionProps) {
     void load();
   }, [kind]);
 
+  const fillForm = (r: StaffResponse | undefined) => {
+    setDisposition(r?.disposition ?? 'accepted');
+    setMergedKind(r?.mergedInto?.kind ?? 'comment');
+    setMergedId(r?.mergedInto?.id ?? '');
+    setSq(r?.justification.sq ?? '');
+    setEn(r?.justification.en ?? '');
+    setEditing(r ? { id: r.id, version: r.version, contributions: r.contributions } : undefined);
+  };
+
+  /** Loads one response into the form, as stored now (its current version). */
+  const edit = async (id: string) => {
+    setError('');
+    setStatus('');
+    try {
+      fillForm(await staff.response(id));
+      document.getElementById('resp-form')?.focus();
+    } catch (e) {
+      setError(errorMessage(e, lang, m));
+    }
+  };
+
   const save = async (event: Event) => {
     event.preventDefault();
     setError('');
     setStatus('');
-    if (selected.length === 0) {
+    const contributions = editing?.contributions ?? selected.map((id) => ({ kind, id }));
+    if (contributions.length === 0) {
       setError(m['console.resp.selectOne']);
       return;
     }
@@ -53,21 +107,35 @@ export default function Responses({ lang, m, consultation }: SectionProps) {
       setError(m['console.resp.sqRequired']);
       return;
     }
+    if (disposition === 'merged' && !mergedId.trim()) {
+      setError(m['console.resp.mergedRequired']);
+      return;
+    }
+    const input: ResponseSave = {
+      contributions,
+      disposition,
+      ...(disposition === 'merged' ? { mergedInto: { kind: mergedKind, id: mergedId.trim() } } : {}),
+      justification: { sq: sq.trim(), ...(en.trim() ? { en: en.trim() } : {}) },
+      ...(editing ? { expectedVersion: editing.version } : {}),
+    };
     setBusy(true);
     try {
-      await staff.saveResponse(ulid(), {
-        contributions: selected.map((id) => ({ kind, id })),
-        disposition,
-        justification: { sq: sq.trim(), ...(en.trim() ? { en: en.trim() } : {}) },
-      });
-      setItems((list) => list?.filter((i) => !selected.includes(i.id)));
-      setStatus(fill(m['console.resp.saved'], { n: selected.length }));
+      await staff.saveResponse(editing?.id ?? ulid(), input);
+      if (editing) setStatus(m['console.resp.updated']);
+      else {
+        setItems((list) => list?.filter((i) => !selected.includes(i.id)));
+        setStatus(fill(m['console.resp.saved'], { n: contributions.length }));
+      }
       setSelected([]);
-      setSq('');
-      setEn('');
-      setProgress(await staff.progress(consultation.id).catch(() => progress));
+      fillForm(undefined);
+      await Promise.all([refreshGiven(), staff.progress(consultation.id).then(setProgress)]).catch(() => undefined);
     } catch (e) {
-      setError(e instanceof ApiError && e.status === 409 ? m['console.conflict'] : errorMessage(e, lang, m));
+      if (e instanceof ApiError && e.status === 409 && editing) {
+        // Someone saved in between: show their version and ask for the change again.
+        setError(m['console.resp.editConflict']);
+        await edit(editing.id).catch(() => undefined);
+        setError(m['console.resp.editConflict']);
+      } else setError(e instanceof ApiError && e.status === 409 ? m['console.conflict'] : errorMessage(e, lang, m));
     } finally {
       setBusy(false);
     }
@@ -99,22 +167,43 @@ export default function Responses({ lang, m, consultation }: SectionProps) {
           </table>
         </div>
       )}
-      <fieldset class="button-row console-tabs">
-        <legend class="visually-hidden">{m['console.resp.kind']}</legend>
-        {(['comment', 'proposal'] as const).map((k) => (
-          <button
-            key={k}
-            type="button"
-            class={k === kind ? 'button' : 'button button--secondary'}
-            aria-pressed={k === kind}
-            onClick={() => setKind(k)}
-          >
-            {m[`console.kind.${k}`]}
-          </button>
-        ))}
-      </fieldset>
-      <form class="console-form" onSubmit={(e) => void save(e)} noValidate>
-        {items === undefined ? (
+      {!editing && (
+        <fieldset class="button-row console-tabs">
+          <legend class="visually-hidden">{m['console.resp.kind']}</legend>
+          {CONTRIBUTION_KINDS.map((k) => (
+            <button
+              key={k}
+              type="button"
+              class={k === kind ? 'button' : 'button button--secondary'}
+              aria-pressed={k === kind}
+              onClick={() => setKind(k)}
+            >
+              {m[`console.kind.${k}`]}
+            </button>
+          ))}
+        </fieldset>
+      )}
+      <form
+        id="resp-form"
+        tabIndex={-1}
+        class="console-form"
+        onSubmit={(e) => void save(e)}
+        noValidate
+        aria-labelledby={editing ? 'resp-editing' : undefined}
+      >
+        {editing ? (
+          <div class="notice">
+            <h3 id="resp-editing">{m['console.resp.editing']}</h3>
+            <p>{fill(m['console.resp.covers'], { n: editing.contributions.length })}</p>
+            <ul>
+              {editing.contributions.map((c) => (
+                <li key={`${c.kind}:${c.id}`}>
+                  {m[KIND_LABEL[c.kind]]} <code>{c.id}</code>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : items === undefined ? (
           <p class="muted">{m['live.loading']}</p>
         ) : items.length === 0 ? (
           <p class="notice">{m['console.resp.empty']}</p>
@@ -136,7 +225,9 @@ export default function Responses({ lang, m, consultation }: SectionProps) {
                     />
                     <label for={`ans-${item.id}`}>{m['console.select']}</label>
                   </div>
-                  <p class="muted">{titleOf(item.commitmentId)}</p>
+                  <p class="muted">
+                    {titleOf(item.commitmentId)} · <code>{item.id}</code>
+                  </p>
                   {item.title && (
                     <p>
                       <strong>{item.title}</strong>
@@ -150,13 +241,13 @@ export default function Responses({ lang, m, consultation }: SectionProps) {
             </ul>
           </fieldset>
         )}
-        <p>{fill(m['console.selected'], { n: selected.length })}</p>
+        {!editing && <p>{fill(m['console.selected'], { n: selected.length })}</p>}
         <div class="field">
           <label for="resp-disposition">{m['console.resp.disposition']}</label>
           <select
             id="resp-disposition"
             value={disposition}
-            onChange={(e) => setDisposition((e.target as HTMLSelectElement).value as (typeof DISPOSITIONS)[number])}
+            onChange={(e) => setDisposition((e.target as HTMLSelectElement).value as Disposition)}
           >
             {DISPOSITIONS.map((d) => (
               <option key={d} value={d}>
@@ -165,6 +256,41 @@ export default function Responses({ lang, m, consultation }: SectionProps) {
             ))}
           </select>
         </div>
+        {disposition === 'merged' && (
+          <fieldset class="console-filters">
+            <legend>{m['console.resp.mergedInto']}</legend>
+            <div class="field">
+              <label for="resp-merged-kind">{m['console.resp.mergedKind']}</label>
+              <select
+                id="resp-merged-kind"
+                value={mergedKind}
+                onChange={(e) => setMergedKind((e.target as HTMLSelectElement).value as ContributionKind)}
+              >
+                {CONTRIBUTION_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {m[KIND_LABEL[k]]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="field">
+              <label for="resp-merged-id">{m['console.resp.mergedId']}</label>
+              <input
+                id="resp-merged-id"
+                type="text"
+                required
+                aria-required="true"
+                aria-describedby="resp-merged-hint"
+                maxLength={161}
+                value={mergedId}
+                onInput={(e) => setMergedId((e.target as HTMLInputElement).value)}
+              />
+              <p id="resp-merged-hint" class="muted">
+                {m['console.resp.mergedHint']}
+              </p>
+            </div>
+          </fieldset>
+        )}
         <div class="field">
           <label for="resp-sq">{m['console.resp.sq']}</label>
           <textarea
@@ -189,9 +315,16 @@ export default function Responses({ lang, m, consultation }: SectionProps) {
             onInput={(e) => setEn((e.target as HTMLTextAreaElement).value)}
           />
         </div>
-        <button type="submit" class="button" disabled={busy}>
-          {busy ? m['action.sending'] : m['console.resp.save']}
-        </button>
+        <div class="button-row">
+          <button type="submit" class="button" disabled={busy}>
+            {busy ? m['action.sending'] : m['console.resp.save']}
+          </button>
+          {editing && (
+            <button type="button" class="button button--secondary" onClick={() => fillForm(undefined)}>
+              {m['action.cancel']}
+            </button>
+          )}
+        </div>
         <p role="status" class="console-status">
           {status}
         </p>
@@ -204,6 +337,37 @@ export default function Responses({ lang, m, consultation }: SectionProps) {
           </div>
         )}
       </form>
+      <h3>{m['console.resp.given']}</h3>
+      {given === undefined ? (
+        <p class="muted">{m['live.loading']}</p>
+      ) : given.length === 0 ? (
+        <p class="notice">{m['console.resp.none']}</p>
+      ) : (
+        <ul class="console-list" aria-label={m['console.resp.given']}>
+          {given.map((r) => (
+            <li key={r.id} class="card console-item console-response" data-response={r.id}>
+              <p>
+                <strong>{m[`disposition.${r.disposition}`]}</strong> ·{' '}
+                {fill(m['console.resp.covers'], { n: r.contributions.length })} ·{' '}
+                {fill(m['console.resp.version'], { version: r.version, date: formatDateTime(lang, r.updatedAt) })}
+              </p>
+              <p lang="sq">{r.justification.sq}</p>
+              <button type="button" class="button button--secondary" onClick={() => void edit(r.id)}>
+                {m['console.resp.edit']}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {givenNext && (
+        <button
+          type="button"
+          class="button button--secondary"
+          onClick={() => void refreshGiven(givenNext).catch((e) => setError(errorMessage(e, lang, m)))}
+        >
+          {m['console.more']}
+        </button>
+      )}
     </section>
   );
 }

@@ -1,7 +1,11 @@
 import type { ComponentType } from 'preact';
 import type { ConsoleKey } from '../../i18n/island-keys.ts';
+import Audit from './Audit.tsx';
 import type { SectionProps } from './common.ts';
+import Meetings from './Meetings.tsx';
 import Moderation from './Moderation.tsx';
+import Proposals from './Proposals.tsx';
+import Report from './Report.tsx';
 import Responses from './Responses.tsx';
 
 export type StaffGroup = 'moderator' | 'drafter' | 'admin';
@@ -18,6 +22,15 @@ export type Section = {
 export const SECTIONS: readonly Section[] = [
   { id: 'moderation', label: 'console.mod.heading', groups: ['moderator', 'admin'], component: Moderation },
   { id: 'responses', label: 'console.resp.heading', groups: ['drafter', 'admin'], component: Responses },
+  {
+    id: 'proposals',
+    label: 'console.prop.heading',
+    groups: ['moderator', 'drafter', 'admin'],
+    component: Proposals,
+  },
+  { id: 'meetings', label: 'console.meet.heading', groups: ['drafter', 'admin'], component: Meetings },
+  { id: 'report', label: 'console.report.heading', groups: ['drafter', 'admin'], component: Report },
+  { id: 'audit', label: 'console.audit.heading', groups: ['admin'], component: Audit },
 ];
 
 /** The sections that a member of these groups may open. */
