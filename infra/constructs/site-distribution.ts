@@ -30,9 +30,11 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 // cdk-nag's own naming of a policy resource in IAM5 finding ids (not re-exported from the package root).
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
 import { Construct } from 'constructs';
+import { ORIGIN_SECRET_HEADER } from '../../functions/commons/origin-secret.ts';
 import type { CustomDomain } from '../config.ts';
 
 export type SiteDistributionProps = {
@@ -42,6 +44,11 @@ export type SiteDistributionProps = {
   customDomain?: CustomDomain;
   /** ARN of the WAF web ACL (scope CLOUDFRONT, us-east-1); absent only in a region-agnostic synthesis. */
   webAclArn?: string;
+  /**
+   * Sent to the API origin as the ORIGIN_SECRET_HEADER on every request (the functions refuse requests without it).
+   * The template holds a CloudFormation dynamic reference to the secret, never its value.
+   */
+  originSecret: ISecret;
 };
 
 /**
@@ -148,6 +155,9 @@ export class SiteDistribution extends Construct {
     const apiOrigin = new HttpOrigin(`${props.httpApi.apiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`, {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+      // Replaces any header of that name a viewer sends. Resolved by CloudFormation at deploy time
+      // ({{resolve:secretsmanager:…}}), so the value is in neither the template nor the cloud assembly.
+      customHeaders: { [ORIGIN_SECRET_HEADER]: props.originSecret.secretValue.unsafeUnwrap() },
     });
 
     // Replaces the managed SECURITY_HEADERS policy: HSTS for two years with preload, and frame-ancestors 'none'.

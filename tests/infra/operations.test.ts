@@ -2,11 +2,14 @@ import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTION_ENTRIES } from '#functions/routes.ts';
+import { stageConfig } from '#infra/config.ts';
 import { ACCESS_LOG_FORMAT } from '#infra/constructs/http-api.ts';
-import { ALARM_THRESHOLDS } from '#infra/constructs/operations.ts';
 import { CSP_HEADER, HSTS_MAX_AGE_SECONDS } from '#infra/constructs/site-distribution.ts';
-import { API_WRITE_RATE_LIMIT } from '#infra/constructs/web-acl.ts';
 import { synthesize } from './synth.ts';
+
+/** This file synthesizes the dev stage (no stage in context); tests/infra/stages.test.ts compares dev and prod. */
+const DEV = stageConfig('dev');
+const ALARM_THRESHOLDS = DEV.alarmThresholds;
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation templates are untyped JSON.
 type Json = Record<string, any>;
@@ -119,8 +122,8 @@ describe('WAF web ACL', () => {
     edge.resourceCountIs('AWS::WAFv2::LoggingConfiguration', 0);
   });
 
-  it('limits API writes to 2,000 per IP per 5 minutes, answering 429 with Retry-After', () => {
-    expect(API_WRITE_RATE_LIMIT).toBe(2000);
+  it('limits API writes to the stage limit (dev: 500) per IP per 5 minutes, answering 429 with Retry-After', () => {
+    expect(DEV.wafApiWritesPer5Minutes).toBe(500);
     const [[, acl]] = resources(edge, 'AWS::WAFv2::WebACL') as [[string, Json]];
     const methodIs = (method: string) => ({
       ByteMatchStatement: {
@@ -145,7 +148,7 @@ describe('WAF web ACL', () => {
       Statement: {
         RateBasedStatement: {
           AggregateKeyType: 'IP',
-          Limit: 2000,
+          Limit: 500,
           EvaluationWindowSec: 300,
           ScopeDownStatement: {
             AndStatement: {
