@@ -18,6 +18,7 @@ import { INDEX_REWRITE } from '#infra/constructs/site-distribution.ts';
 import { FUNCTION_SETTINGS } from '#infra/stacks/stateless-stack.ts';
 import { cdkTableDefinition } from '#infra/table-definition.ts';
 import { keyAttributeNames, TABLE } from '#shared/table.ts';
+import { createTableInput } from '../../local/table.ts';
 import { BUNDLE_OPTIONS, ESM_REQUIRE_BANNER } from '../../scripts/bundle-settings.ts';
 import { synthesize } from './synth.ts';
 
@@ -145,6 +146,18 @@ describe('stateful stack: the table', () => {
       })),
     );
     expect(props.TimeToLiveSpecification).toEqual({ AttributeName: TABLE.ttlAttribute, Enabled: true });
+  });
+
+  it('is the very table the local runtime and the tests create (local/table.ts) on DynamoDB Local', () => {
+    const [[, table]] = resourcesOfType(stateful, 'AWS::DynamoDB::Table') as [[string, Json]];
+    const local = createTableInput('konsulto-local');
+    const byName = (a: Json, b: Json) => a.AttributeName.localeCompare(b.AttributeName);
+    expect(table.Properties.KeySchema).toEqual(local.KeySchema);
+    expect([...table.Properties.AttributeDefinitions].sort(byName)).toEqual(
+      [...(local.AttributeDefinitions ?? [])].sort(byName),
+    );
+    expect(table.Properties.GlobalSecondaryIndexes).toEqual(local.GlobalSecondaryIndexes);
+    expect(table.Properties.BillingMode).toBe(local.BillingMode);
   });
 
   it('is on-demand, encrypted with the AWS-managed key, recoverable, protected and retained', () => {
