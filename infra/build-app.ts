@@ -2,6 +2,7 @@ import { type App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { type CustomDomain, parseStage, stageConfig } from './config.ts';
 import { SITE_DIST } from './paths.ts';
+import { EdgeLogsStack } from './stacks/edge-logs-stack.ts';
 import { EDGE_REGION, EdgeStack } from './stacks/edge-stack.ts';
 import { StatefulStack } from './stacks/stateful-stack.ts';
 import { StatelessStack } from './stacks/stateless-stack.ts';
@@ -54,11 +55,21 @@ export function buildApp(app: App, options: BuildAppOptions = {}) {
     ...(alarmEmail ? { alarmEmail } : {}),
   });
 
+  // CloudFront access logs: their delivery source must be in us-east-1 too, and created after the distribution.
+  const edgeLogs = env.region
+    ? new EdgeLogsStack(app, `${prefix}-EdgeLogs`, {
+        env: { account: env.account, region: EDGE_REGION },
+        config,
+        distribution: stateless.site.distribution,
+        description: `Konsulto ${config.stage}: CloudFront access logs without personal data (us-east-1)`,
+      })
+    : undefined;
+
   Tags.of(app).add('project', 'konsulto');
   Tags.of(app).add('stage', config.stage);
   // writeSuppressionsToCloudFormation keeps each acknowledgement and its reason in the template metadata.
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { writeSuppressionsToCloudFormation: true }));
-  return { config, stateful, stateless, edge };
+  return { config, stateful, stateless, edge, edgeLogs };
 }
 
 /** Context `alarmEmail`: an address subscribed to the alarm topic. */

@@ -309,7 +309,7 @@ export class SiteDistribution extends Construct {
     validations.acknowledge({
       id: 'AwsSolutions-CFR3',
       reason:
-        'CloudFront standard logs record viewer IP addresses, which PRODUCT.md forbids logging; request logs come from the HTTP API access log (no IPs) instead.',
+        'Legacy standard logs (the Logging setting this rule checks) record every viewer IP address, which PRODUCT.md forbids logging. The distribution logs through standard logging v2 instead, with fields chosen to hold no IP, agent, cookie or path (EdgeLogs stack in us-east-1, built whenever the synthesis has a region).',
     });
     if (!domain) {
       validations.acknowledge({

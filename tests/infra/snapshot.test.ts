@@ -14,7 +14,12 @@ function normalise(template: unknown): unknown {
 }
 
 function templatesOf(synth: ReturnType<typeof synthesize>) {
-  const stacks = [synth.stateful, synth.stateless, ...(synth.edge ? [synth.edge] : [])];
+  const stacks = [
+    synth.stateful,
+    synth.stateless,
+    ...(synth.edge ? [synth.edge] : []),
+    ...(synth.edgeLogs ? [synth.edgeLogs] : []),
+  ];
   return Object.fromEntries(stacks.map((stack) => [stack.stackName, normalise(Template.fromStack(stack).toJSON())]));
 }
 

@@ -2,6 +2,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTION_ENTRIES, ROUTES, type RouteFunction } from '#functions/routes.ts';
 import { STAGES, type Stage, stageConfig } from '#infra/config.ts';
+import { CLOUDFRONT_LOG_FIELDS } from '#infra/stacks/edge-logs-stack.ts';
 import { synthesize } from './synth.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation templates are untyped JSON.
@@ -57,10 +58,16 @@ describe.each(STAGES)('stage %s, from CDK context', (stage) => {
 
   it('names its stacks after the stage', () => {
     const { synth } = get();
-    expect([synth.stateful.stackName, synth.stateless.stackName, synth.edge?.stackName]).toEqual([
+    expect([
+      synth.stateful.stackName,
+      synth.stateless.stackName,
+      synth.edge?.stackName,
+      synth.edgeLogs?.stackName,
+    ]).toEqual([
       `Konsulto-${stage}-Stateful`,
       `Konsulto-${stage}-Stateless`,
       `Konsulto-${stage}-Edge`,
+      `Konsulto-${stage}-EdgeLogs`,
     ]);
     expect(synth.stateful.terminationProtection).toBe(config.terminationProtection);
   });
@@ -142,6 +149,22 @@ describe.each(STAGES)('stage %s, from CDK context', (stage) => {
     });
   });
 
+  it('keeps CloudFront access logs in us-east-1 for the stage retention, without personal fields', () => {
+    const { synth } = get();
+    const edgeLogs = synth.edgeLogs;
+    if (!edgeLogs) throw new Error('no edge logs stack');
+    expect(edgeLogs.region).toBe('us-east-1');
+    const template = Template.fromStack(edgeLogs);
+    const [[, group]] = resources(template, 'AWS::Logs::LogGroup') as [[string, Json]];
+    expect(group.Properties.RetentionInDays).toBe(config.logRetention);
+    expect(group.DeletionPolicy).toBe(stage === 'prod' ? 'Retain' : 'Delete');
+    const [[, delivery]] = resources(template, 'AWS::Logs::Delivery') as [[string, Json]];
+    expect(delivery.Properties.RecordFields).toEqual([...CLOUDFRONT_LOG_FIELDS]);
+    expect(resources(template, 'AWS::Logs::DeliverySource').map(([, r]) => r.Properties.Name)).toEqual([
+      `konsulto-${stage}-cloudfront`,
+    ]);
+  });
+
   it('limits API writes per IP in the WAF with the stage limit', () => {
     const [[, acl]] = resources(get().edge, 'AWS::WAFv2::WebACL') as [[string, Json]];
     expect(acl.Properties.Rules[0].Statement.RateBasedStatement.Limit).toBe(config.wafApiWritesPer5Minutes);
@@ -205,6 +228,7 @@ describe('no hard-coded names or account ids', () => {
         Template.fromStack(synth.stateful).toJSON(),
         Template.fromStack(synth.stateless).toJSON(),
         Template.fromStack(synth.edge as never).toJSON(),
+        Template.fromStack(synth.edgeLogs as never).toJSON(),
       ]);
     const mine = text(built.dev.synth);
     expect(mine).toContain(ACCOUNT);
