@@ -53,6 +53,7 @@ export function buildApp(app: App, options: BuildAppOptions = {}) {
     ...(customDomain ? { customDomain } : {}),
     ...(edge ? { webAclArn: edge.webAcl.webAcl.attrArn } : {}),
     ...(alarmEmail ? { alarmEmail } : {}),
+    ...originSecretVersion(app),
   });
 
   // CloudFront access logs: their delivery source must be in us-east-1 too, and created after the distribution.
@@ -90,6 +91,16 @@ function readCustomDomain(app: App): CustomDomain | undefined {
     throw new Error('context "domainName" and "certificateArn" must be set together');
   }
   return { domainName, certificateArn };
+}
+
+/** Context `originSecretVersion`: a Secrets Manager version id (after the value was changed, docs/deploy.md). */
+function originSecretVersion(app: App): { originSecretVersion?: string } {
+  const value: unknown = app.node.tryGetContext('originSecretVersion');
+  if (value === undefined) return {};
+  if (typeof value !== 'string' || !/^[A-Za-z0-9-]{32,64}$/.test(value)) {
+    throw new Error('context "originSecretVersion" must be a Secrets Manager version id');
+  }
+  return { originSecretVersion: value };
 }
 
 /** Context `authDomainPrefix`: the staff hosted-login domain prefix, when the default one is taken in the region. */

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { Aws, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy, SecretValue, Stack, Validations } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
@@ -49,6 +49,11 @@ export type SiteDistributionProps = {
    * The template holds a CloudFormation dynamic reference to the secret, never its value.
    */
   originSecret: ISecret;
+  /**
+   * The secret version CloudFront sends (context `originSecretVersion`); default the current one at deploy time. After
+   * a new value is put, deploying with its version id makes CloudFormation resolve the reference again.
+   */
+  originSecretVersion?: string;
 };
 
 /**
@@ -157,7 +162,12 @@ export class SiteDistribution extends Construct {
       originSslProtocols: [OriginSslPolicy.TLS_V1_2],
       // Replaces any header of that name a viewer sends. Resolved by CloudFormation at deploy time
       // ({{resolve:secretsmanager:…}}), so the value is in neither the template nor the cloud assembly.
-      customHeaders: { [ORIGIN_SECRET_HEADER]: props.originSecret.secretValue.unsafeUnwrap() },
+      customHeaders: {
+        [ORIGIN_SECRET_HEADER]: (props.originSecretVersion
+          ? SecretValue.secretsManager(props.originSecret.secretArn, { versionId: props.originSecretVersion })
+          : props.originSecret.secretValue
+        ).unsafeUnwrap(),
+      },
     });
 
     // Replaces the managed SECURITY_HEADERS policy: HSTS for two years with preload, and frame-ancestors 'none'.

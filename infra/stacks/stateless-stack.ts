@@ -82,6 +82,8 @@ export type StatelessStackProps = StackProps & {
   webAclArn?: string;
   /** Subscribed to the alarm topic (context `alarmEmail`). */
   alarmEmail?: string;
+  /** The origin secret version CloudFront sends (context `originSecretVersion`, docs/deploy.md). */
+  originSecretVersion?: string;
 };
 
 /** Lambda functions, the HTTP API and the CloudFront site: everything that can be recreated from code. */
@@ -154,6 +156,7 @@ export class StatelessStack extends Stack {
       httpApi: this.httpApi.api,
       siteAssetPath: props.siteAssetPath,
       originSecret: this.originSecret,
+      ...(props.originSecretVersion ? { originSecretVersion: props.originSecretVersion } : {}),
       ...(props.customDomain ? { customDomain: props.customDomain } : {}),
       ...(props.webAclArn ? { webAclArn: props.webAclArn } : {}),
     });

@@ -485,11 +485,29 @@ describe('stateless stack: site and CloudFront', () => {
     ]);
     const site = config.Origins.find((o: Json) => o.Id === config.DefaultCacheBehavior.TargetOriginId);
     expect(site.OriginCustomHeaders).toBeUndefined();
+    expect(JSON.stringify(config)).not.toContain('SecretString::AWS');
     // A generated secret, removed with the stateless stack (a recreated stack sends and checks a new one).
     const secret: Json = statelessJson.Resources[originSecretId()];
     expect(secret.Properties.GenerateSecretString).toEqual({ PasswordLength: 48, ExcludePunctuation: true });
     expect(secret.Properties.SecretString).toBeUndefined();
     expect(secret.DeletionPolicy).toBe('Delete');
+  });
+
+  it('sends a given secret version after the value was changed (context originSecretVersion), and refuses a malformed one', () => {
+    const version = '3f1c2b7e-0d3a-4c5b-9e8f-7a6b5c4d3e2f';
+    const pinned = synthesize({ context: { originSecretVersion: version } });
+    const [[, resource]] = resourcesOfType(Template.fromStack(pinned.stateless), 'AWS::CloudFront::Distribution') as [
+      [string, Json],
+    ];
+    const api = resource.Properties.DistributionConfig.Origins.find((o: Json) => o.OriginCustomHeaders);
+    const secretId = pinned.stateless.getLogicalId(pinned.stateless.originSecret.node.defaultChild as never);
+    expect(api.OriginCustomHeaders[0].HeaderValue).toEqual({
+      // secret-id:SecretString:json-key:version-stage:version-id
+      'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, `:SecretString:::${version}}}`]],
+    });
+    expect(() => synthesize({ context: { originSecretVersion: 'AWSPREVIOUS' } })).toThrow(
+      'context "originSecretVersion" must be a Secrets Manager version id',
+    );
   });
 
   it('caches API reads only as the origin says (s-maxage), keyed without cookies or headers', () => {

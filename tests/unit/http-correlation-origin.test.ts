@@ -1,4 +1,8 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import {
+  GetSecretValueCommand,
+  ResourceNotFoundException,
+  SecretsManagerClient,
+} from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CORRELATION_ID_HEADER, createHttpHandler, type HttpEvent } from '#functions/commons/http.ts';
@@ -135,7 +139,7 @@ describe('correlation ids', () => {
 });
 
 describe('origin secret (requests must come through CloudFront)', () => {
-  const secret: OriginSecret = async () => SECRET;
+  const secret: OriginSecret = async () => [SECRET];
 
   it('refuses a request without the header, or with a wrong one, with a bilingual 403 problem before any route runs', async () => {
     const action = vi.fn(async () => ({ body: { ok: true } }));
@@ -179,7 +183,7 @@ describe('origin secret (requests must come through CloudFront)', () => {
   });
 
   it('takes the value from KONSULTO_ORIGIN_SECRET, by default from the process environment', async () => {
-    expect(await originSecretFromEnv({ KONSULTO_ORIGIN_SECRET: SECRET })?.()).toBe(SECRET);
+    expect(await originSecretFromEnv({ KONSULTO_ORIGIN_SECRET: SECRET })?.()).toEqual([SECRET]);
     vi.stubEnv('KONSULTO_ORIGIN_SECRET', SECRET);
     try {
       const handler = createHttpHandler({ 'GET /api/ok': async () => ({ body: { ok: true } }) });
@@ -213,18 +217,46 @@ describe('origin secret (requests must come through CloudFront)', () => {
       vi.useRealTimers();
     });
 
-    it('reads the value on first use, not when created, caches it, and reads it again after the cache period', async () => {
-      secretsManager.on(GetSecretValueCommand, { SecretId: ARN }).resolvesOnce({ SecretString: 'first' }).resolves({
-        SecretString: 'second',
+    /** Answers GetSecretValue from `versions` (by stage; `current` is AWSCURRENT), as Secrets Manager would. */
+    const serve = (versions: () => { current: string; previous?: string }) =>
+      secretsManager.on(GetSecretValueCommand).callsFake(async (input: { SecretId: string; VersionStage?: string }) => {
+        expect(input.SecretId).toBe(ARN);
+        const { current, previous } = versions();
+        if (input.VersionStage === 'AWSPREVIOUS') {
+          if (previous === undefined) {
+            throw new ResourceNotFoundException({ message: 'no AWSPREVIOUS version', $metadata: {} });
+          }
+          return { SecretString: previous };
+        }
+        return { SecretString: current };
       });
+
+    it('reads the value on first use, not when created, caches it, and reads it again after the cache period', async () => {
+      let versions: { current: string; previous?: string } = { current: 'first' };
+      serve(() => versions);
       const fromEnv = originSecretFromEnv({ KONSULTO_ORIGIN_SECRET_ARN: ARN, AWS_LAMBDA_FUNCTION_NAME: 'f' });
       expect(secretsManager.commandCalls(GetSecretValueCommand)).toHaveLength(0);
-      expect(await fromEnv?.()).toBe('first');
-      expect(await fromEnv?.()).toBe('first');
-      expect(secretsManager.commandCalls(GetSecretValueCommand)).toHaveLength(1);
-      vi.setSystemTime(Date.now() + ORIGIN_SECRET_CACHE_MS + 1);
-      expect(await fromEnv?.()).toBe('second');
+      expect(await fromEnv?.()).toEqual(['first']);
+      versions = { current: 'second', previous: 'first' };
+      expect(await fromEnv?.()).toEqual(['first']);
+      // Current and previous, once per cache period.
       expect(secretsManager.commandCalls(GetSecretValueCommand)).toHaveLength(2);
+      vi.setSystemTime(Date.now() + ORIGIN_SECRET_CACHE_MS + 1);
+      expect(await fromEnv?.()).toEqual(['second', 'first']);
+      expect(secretsManager.commandCalls(GetSecretValueCommand)).toHaveLength(4);
+    });
+
+    it('accepts the current and the previous value while CloudFront switches over, and nothing else', async () => {
+      serve(() => ({ current: 'new-value', previous: 'old-value' }));
+      const handler = createHttpHandler(
+        { 'GET /api/ok': async () => ({ body: { ok: true } }) },
+        { originSecret: originSecretFromEnv({ KONSULTO_ORIGIN_SECRET_ARN: ARN }) },
+      );
+      const status = async (value: string) =>
+        (await handler(httpEvent('GET /api/ok', { headers: { [ORIGIN_SECRET_HEADER]: value } }))).statusCode;
+      expect(await status('new-value')).toBe(200);
+      expect(await status('old-value')).toBe(200);
+      expect(await status('older-value')).toBe(403);
     });
 
     it('answers 500 (not 403, not 200) when the secret cannot be read, and reads again on the next request', async () => {
