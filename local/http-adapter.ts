@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { HttpEvent, HttpHandler, HttpResult } from '#functions/commons/http.ts';
+import { ORIGIN_SECRET_HEADER } from '#functions/commons/origin-secret.ts';
 import { ROUTES, type Route, type RouteFunction } from '#functions/routes.ts';
 import { isDemoUser, type LocalAuth, signInPage } from './auth.ts';
 
@@ -54,13 +55,24 @@ export type LocalServerOptions = {
   staffAuth?: LocalAuth;
   /** The built site (site/dist). */
   siteDir: string;
+  /**
+   * CloudFront's origin secret (functions/commons/origin-secret.ts): added to every API request, replacing any the
+   * client sent, as CloudFront's origin custom header does. Defaults to KONSULTO_ORIGIN_SECRET; unset, the handlers
+   * do not check it either.
+   */
+  originSecret?: string | undefined;
 };
 
 /**
  * One origin for site and API, as CloudFront gives in AWS: `/api/*` becomes an API Gateway HTTP API v2 event for the
  * matching route's handler; everything else is served from the built site.
  */
-export function createLocalServer({ handlers, siteDir, staffAuth }: LocalServerOptions): Server {
+export function createLocalServer({
+  handlers,
+  siteDir,
+  staffAuth,
+  originSecret = process.env.KONSULTO_ORIGIN_SECRET,
+}: LocalServerOptions): Server {
   const routes = ROUTES.map(compile);
   return createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -90,6 +102,7 @@ export function createLocalServer({ handlers, siteDir, staffAuth }: LocalServerO
       return;
     }
     const event = toEvent(request, url, match.route, match.params, body);
+    if (originSecret) event.headers[ORIGIN_SECRET_HEADER] = originSecret;
     if (match.route.groups?.length) {
       // The JWT authorizer's part: no valid token, no call to the function.
       const claims = await staffAuth?.verify(request.headers.authorization).catch(() => undefined);

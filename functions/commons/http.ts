@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { NotFoundError } from '#shared/errors.ts';
 import type { Language } from '#shared/schemas/common.ts';
-import { logger } from './logger.ts';
+import { logger, withCorrelationId } from './logger.ts';
+import { assertThroughCloudFront, type OriginSecret, originSecretFromEnv } from './origin-secret.ts';
 import { toProblem } from './problem.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2;
@@ -51,46 +52,84 @@ function cacheHeaders(cacheSeconds: number | undefined): Record<string, string> 
     : { 'cache-control': 'no-store' };
 }
 
+/** The response header that carries the request's correlation id back to the client. */
+export const CORRELATION_ID_HEADER = 'x-correlation-id';
+
+/** An incoming correlation id is kept only when it is a UUID or a ULID: nothing a person could write into a log. */
+const WELL_FORMED_CORRELATION_ID =
+  /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-7][0-9A-HJKMNP-TV-Z]{25})$/i;
+
+/** The client's well-formed `x-correlation-id`, else API Gateway's request id, else a new UUID. */
+export function correlationIdOf(event: HttpEvent): string {
+  const incoming = event.headers?.[CORRELATION_ID_HEADER];
+  if (incoming && WELL_FORMED_CORRELATION_ID.test(incoming)) return incoming;
+  return event.requestContext?.requestId || randomUUID();
+}
+
+export type HttpHandlerOptions = {
+  /** The origin secret CloudFront sends (functions/commons/origin-secret.ts); default from the environment. */
+  originSecret?: OriginSecret | undefined;
+};
+
 /**
  * Turns a table of route actions (keyed by API Gateway route key, e.g. `GET /api/consultations/{consultationId}`)
- * into one Lambda handler: errors become problem+json, each request is logged with its route, status and duration.
+ * into one Lambda handler: requests that did not come through CloudFront are refused (403), errors become
+ * problem+json, each request is logged with its route, status and duration, and every log line of the request and
+ * the response carry its correlation id.
  */
-export function createHttpHandler(actions: Record<string, RouteAction>): HttpHandler {
-  return async (event) => {
-    const started = performance.now();
-    let result: HttpResult;
-    try {
-      const action = actions[event.routeKey];
-      if (!action) throw new NotFoundError('route');
-      const { body, status = 200, cacheSeconds, cookies, file } = await action(event);
-      if (file) {
-        result = {
-          statusCode: status,
-          headers: { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store', ...file.headers },
-          body: Buffer.from(file.bytes).toString('base64'),
-          isBase64Encoded: true,
-        };
-      } else {
-        result = { ...json(status, body, cacheHeaders(cacheSeconds)), ...(cookies?.length ? { cookies } : {}) };
-        if (cacheSeconds && status === 200) result = withEtag(result, event.headers?.['if-none-match']);
-      }
-    } catch (error) {
-      const { status, problem, retryAfterSeconds } = toProblem(error, languageOf(event));
-      if (status >= 500) logger.error('request failed', { routeKey: event.routeKey, error: errorSummary(error) });
-      result = json(status, problem, {
-        'content-type': 'application/problem+json; charset=utf-8',
-        'cache-control': 'no-store',
-        ...(retryAfterSeconds ? { 'retry-after': String(retryAfterSeconds) } : {}),
-      });
-    }
-    logger.info('request', {
-      routeKey: event.routeKey,
-      requestId: event.requestContext?.requestId,
-      status: result.statusCode,
-      durationMs: Math.round(performance.now() - started),
+export function createHttpHandler(
+  actions: Record<string, RouteAction>,
+  options: HttpHandlerOptions = { originSecret: originSecretFromEnv() },
+): HttpHandler {
+  const { originSecret } = options;
+  return (event) => {
+    const correlationId = correlationIdOf(event);
+    return withCorrelationId(correlationId, async () => {
+      const result = await handle(actions, originSecret, event);
+      return { ...result, headers: { ...result.headers, [CORRELATION_ID_HEADER]: correlationId } };
     });
-    return result;
   };
+}
+
+async function handle(
+  actions: Record<string, RouteAction>,
+  originSecret: OriginSecret | undefined,
+  event: HttpEvent,
+): Promise<HttpResult> {
+  const started = performance.now();
+  let result: HttpResult;
+  try {
+    if (originSecret) await assertThroughCloudFront(event, originSecret);
+    const action = actions[event.routeKey];
+    if (!action) throw new NotFoundError('route');
+    const { body, status = 200, cacheSeconds, cookies, file } = await action(event);
+    if (file) {
+      result = {
+        statusCode: status,
+        headers: { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store', ...file.headers },
+        body: Buffer.from(file.bytes).toString('base64'),
+        isBase64Encoded: true,
+      };
+    } else {
+      result = { ...json(status, body, cacheHeaders(cacheSeconds)), ...(cookies?.length ? { cookies } : {}) };
+      if (cacheSeconds && status === 200) result = withEtag(result, event.headers?.['if-none-match']);
+    }
+  } catch (error) {
+    const { status, problem, retryAfterSeconds } = toProblem(error, languageOf(event));
+    if (status >= 500) logger.error('request failed', { routeKey: event.routeKey, error: errorSummary(error) });
+    result = json(status, problem, {
+      'content-type': 'application/problem+json; charset=utf-8',
+      'cache-control': 'no-store',
+      ...(retryAfterSeconds ? { 'retry-after': String(retryAfterSeconds) } : {}),
+    });
+  }
+  logger.info('request', {
+    routeKey: event.routeKey,
+    requestId: event.requestContext?.requestId,
+    status: result.statusCode,
+    durationMs: Math.round(performance.now() - started),
+  });
+  return result;
 }
 
 /**

@@ -98,6 +98,13 @@ export type ApiFunctionProps = {
   uploads?: { bucket: IBucket; access: UploadsAccess };
   /** Further environment variables (e.g. the staff sign-in settings of the staff function). */
   environment?: Record<string, string>;
+  /**
+   * The secret CloudFront sends on every API request (functions/commons/origin-secret.ts): read access and its ARN in
+   * the environment. Every API function refuses requests without it.
+   */
+  originSecret?: ISecret;
+  /** Reserved concurrency (a cap and a guarantee); none when undefined. */
+  reservedConcurrentExecutions?: number;
 };
 
 export type UploadsAccess = 'submit' | 'download';
@@ -196,6 +203,17 @@ export class ApiFunction extends Construct {
       );
     }
 
+    if (props.originSecret) {
+      statements.push(
+        new PolicyStatement({
+          sid: 'OriginSecret',
+          effect: Effect.ALLOW,
+          actions: ['secretsmanager:GetSecretValue'],
+          resources: [props.originSecret.secretArn],
+        }),
+      );
+    }
+
     const uploads = props.uploads;
     if (uploads) {
       for (const { sid, prefix, actions: s3Actions } of UPLOADS_ACTIONS[uploads.access]) {
@@ -226,6 +244,9 @@ export class ApiFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize,
       timeout: props.timeout,
+      ...(props.reservedConcurrentExecutions === undefined
+        ? {}
+        : { reservedConcurrentExecutions: props.reservedConcurrentExecutions }),
       role: this.role,
       logGroup: this.logGroup,
       projectRoot: REPO_ROOT,
@@ -235,6 +256,7 @@ export class ApiFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         ...(props.cookieSecret ? { KONSULTO_COOKIE_SECRET_ARN: props.cookieSecret.secretArn } : {}),
         ...(uploads ? { KONSULTO_UPLOADS_BUCKET: uploads.bucket.bucketName } : {}),
+        ...(props.originSecret ? { KONSULTO_ORIGIN_SECRET_ARN: props.originSecret.secretArn } : {}),
         ...props.environment,
       },
       bundling: { ...API_FUNCTION_BUNDLING, mainFields: [...API_FUNCTION_BUNDLING.mainFields], externalModules: [] },

@@ -1,5 +1,6 @@
 import { type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import type { CfnStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   HttpApi,
   HttpMethod,
@@ -13,6 +14,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { Route, RouteFunction } from '#functions/routes.ts';
+import type { Throttle } from '../config.ts';
 
 /**
  * One JSON line per request, with ids, route template, status and timings only: no IP, user agent, path
@@ -34,7 +36,9 @@ export type KonsultoHttpApiProps = {
   functions: Record<RouteFunction, IFunction>;
   /** The Cognito JWT authorizer (issuer and audience) that every staff route (one with `groups`) must use. */
   staffAuthorizer?: IHttpRouteAuthorizer;
-  throttle: { rateLimit: number; burstLimit: number };
+  throttle: Throttle;
+  /** Tighter throttling of every route of these function groups (stage route settings). */
+  routeThrottles?: Partial<Record<RouteFunction, Throttle>>;
   logRetention: RetentionDays;
   logRemovalPolicy: RemovalPolicy;
 };
@@ -70,6 +74,7 @@ export class KonsultoHttpApi extends Construct {
       },
     });
 
+    const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
     const integrations = new Map<RouteFunction, HttpLambdaIntegration>();
     for (const route of props.routes) {
       // The local runtime's stand-ins (e.g. the upload route that plays S3) are never deployed.
@@ -105,6 +110,18 @@ export class KonsultoHttpApi extends Construct {
         });
       }
       this.routes.push(httpRoute);
+      const routeThrottle = props.routeThrottles?.[route.function];
+      if (routeThrottle) {
+        routeSettings[`${route.method} ${route.path}`] = {
+          ThrottlingRateLimit: routeThrottle.rateLimit,
+          ThrottlingBurstLimit: routeThrottle.burstLimit,
+        };
+        // Route settings name routes by key: the stage can only take them once the routes exist.
+        this.stage.node.addDependency(httpRoute);
+      }
+    }
+    if (Object.keys(routeSettings).length > 0) {
+      (this.stage.node.defaultChild as CfnStage).addPropertyOverride('RouteSettings', routeSettings);
     }
   }
 }

@@ -19,6 +19,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
+import type { AlarmThresholds } from '../config.ts';
 
 const PERIOD = Duration.minutes(5);
 
@@ -33,26 +34,10 @@ export const WATCHED_TABLE_OPERATIONS = [
   Operation.TRANSACT_WRITE_ITEMS,
 ] as const;
 
-/**
- * Alarm thresholds (one 5-minute period unless said). Starting points for both stages; per-stage tuning comes from the
- * first real consultation's numbers.
- */
-export const ALARM_THRESHOLDS = {
-  /** Percent of API requests answered 5xx, over 2 of 3 periods, once there are at least 20 requests in a period. */
-  api5xxPercent: 1,
-  apiMinimumRequests: 20,
-  /** Unhandled errors or timeouts of one function (the handlers turn expected faults into 4xx/503 responses). */
-  lambdaErrors: 5,
-  /** Any throttle: a function hit its reserved or the account concurrency. */
-  lambdaThrottles: 1,
-  /** Throttled table requests: the SDK retries a few, a sustained number means a hot key or an account limit. */
-  tableThrottledRequests: 10,
-  /** Any DynamoDB 5xx. */
-  tableSystemErrors: 1,
-} as const;
-
 export type OperationsProps = {
   stage: string;
+  /** Per stage (infra/config.ts). */
+  thresholds: AlarmThresholds;
   httpApi: IHttpApi;
   functions: Record<string, IFunction>;
   table: ITable;
@@ -104,7 +89,7 @@ export class Operations extends Construct {
 
     const requests = props.httpApi.metricCount({ period: PERIOD, statistic: 'Sum' });
     const serverErrors = props.httpApi.metricServerError({ period: PERIOD, statistic: 'Sum' });
-    const t = ALARM_THRESHOLDS;
+    const t = props.thresholds;
     const api5xxRate = new MathExpression({
       expression: `IF(requests >= ${t.apiMinimumRequests}, 100 * errors / requests, 0)`,
       usingMetrics: { requests, errors: serverErrors },

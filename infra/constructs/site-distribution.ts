@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { Aws, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy, SecretValue, Stack, Validations } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
@@ -30,9 +30,11 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 // cdk-nag's own naming of a policy resource in IAM5 finding ids (not re-exported from the package root).
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
 import { Construct } from 'constructs';
+import { ORIGIN_SECRET_HEADER } from '../../functions/commons/origin-secret.ts';
 import type { CustomDomain } from '../config.ts';
 
 export type SiteDistributionProps = {
@@ -42,6 +44,16 @@ export type SiteDistributionProps = {
   customDomain?: CustomDomain;
   /** ARN of the WAF web ACL (scope CLOUDFRONT, us-east-1); absent only in a region-agnostic synthesis. */
   webAclArn?: string;
+  /**
+   * Sent to the API origin as the ORIGIN_SECRET_HEADER on every request (the functions refuse requests without it).
+   * The template holds a CloudFormation dynamic reference to the secret, never its value.
+   */
+  originSecret: ISecret;
+  /**
+   * The secret version CloudFront sends (context `originSecretVersion`); default the current one at deploy time. After
+   * a new value is put, deploying with its version id makes CloudFormation resolve the reference again.
+   */
+  originSecretVersion?: string;
 };
 
 /**
@@ -148,6 +160,14 @@ export class SiteDistribution extends Construct {
     const apiOrigin = new HttpOrigin(`${props.httpApi.apiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`, {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+      // Replaces any header of that name a viewer sends. Resolved by CloudFormation at deploy time
+      // ({{resolve:secretsmanager:…}}), so the value is in neither the template nor the cloud assembly.
+      customHeaders: {
+        [ORIGIN_SECRET_HEADER]: (props.originSecretVersion
+          ? SecretValue.secretsManager(props.originSecret.secretArn, { versionId: props.originSecretVersion })
+          : props.originSecret.secretValue
+        ).unsafeUnwrap(),
+      },
     });
 
     // Replaces the managed SECURITY_HEADERS policy: HSTS for two years with preload, and frame-ancestors 'none'.
@@ -299,7 +319,7 @@ export class SiteDistribution extends Construct {
     validations.acknowledge({
       id: 'AwsSolutions-CFR3',
       reason:
-        'CloudFront standard logs record viewer IP addresses, which PRODUCT.md forbids logging; request logs come from the HTTP API access log (no IPs) instead.',
+        'Legacy standard logs (the Logging setting this rule checks) record every viewer IP address, which PRODUCT.md forbids logging. The distribution logs through standard logging v2 instead, with fields chosen to hold no IP, agent, cookie or path (EdgeLogs stack in us-east-1, built whenever the synthesis has a region).',
     });
     if (!domain) {
       validations.acknowledge({

@@ -2,12 +2,11 @@ import { CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 
 /**
- * Per client IP, per 5 minutes, writes to /api/ (every method but GET and HEAD). Reads are served from the CloudFront
- * cache and cost almost nothing, so they are not counted; writes reach Lambda and DynamoDB. 2,000 writes in 5 minutes
- * (≈ 7/s) is far beyond one person (the API's own per-participant limits answer 429 much earlier, R5), yet leaves room
- * for the carrier-grade NAT of Albanian mobile networks, where many citizens share one address during a TV burst.
+ * The rate-based rule counts, per client IP and per 5 minutes, writes to /api/ (every method but GET and HEAD). Reads
+ * are served from the CloudFront cache and cost almost nothing, so they are not counted; writes reach Lambda and
+ * DynamoDB. The limit is per stage (infra/config.ts, `wafApiWritesPer5Minutes`); the API's own per-participant limits
+ * answer 429 much earlier (R5).
  */
-export const API_WRITE_RATE_LIMIT = 2000;
 export const RATE_WINDOW_SECONDS = 300;
 
 /**
@@ -40,7 +39,7 @@ const methodIs = (method: string): CfnWebACL.StatementProperty => ({
 export class KonsultoWebAcl extends Construct {
   readonly webAcl: CfnWebACL;
 
-  constructor(scope: Construct, id: string, props: { metricPrefix: string }) {
+  constructor(scope: Construct, id: string, props: { metricPrefix: string; apiWritesPer5Minutes: number }) {
     super(scope, id);
     const metric = (name: string) => `${props.metricPrefix}-${name}`;
     this.webAcl = new CfnWebACL(this, 'WebAcl', {
@@ -71,7 +70,7 @@ export class KonsultoWebAcl extends Construct {
           statement: {
             rateBasedStatement: {
               aggregateKeyType: 'IP',
-              limit: API_WRITE_RATE_LIMIT,
+              limit: props.apiWritesPer5Minutes,
               evaluationWindowSec: RATE_WINDOW_SECONDS,
               scopeDownStatement: {
                 andStatement: {

@@ -18,6 +18,9 @@ export class EdgeStack extends Stack {
 
   constructor(scope: Construct, id: string, props: EdgeStackProps) {
     super(scope, id, props);
-    this.webAcl = new KonsultoWebAcl(this, 'Waf', { metricPrefix: `konsulto-${props.config.stage}` });
+    this.webAcl = new KonsultoWebAcl(this, 'Waf', {
+      metricPrefix: `konsulto-${props.config.stage}`,
+      apiWritesPer5Minutes: props.config.wafApiWritesPer5Minutes,
+    });
   }
 }

@@ -1,8 +1,8 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { IUserPool, UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
-import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { FUNCTION_ENTRIES, ROUTES, type RouteFunction } from '#functions/routes.ts';
 import { type CustomDomain, FUNCTION_DEFAULTS, type StageConfig, uploadsBucketName } from '../config.ts';
@@ -82,6 +82,8 @@ export type StatelessStackProps = StackProps & {
   webAclArn?: string;
   /** Subscribed to the alarm topic (context `alarmEmail`). */
   alarmEmail?: string;
+  /** The origin secret version CloudFront sends (context `originSecretVersion`, docs/deploy.md). */
+  originSecretVersion?: string;
 };
 
 /** Lambda functions, the HTTP API and the CloudFront site: everything that can be recreated from code. */
@@ -91,6 +93,8 @@ export class StatelessStack extends Stack {
   readonly site: SiteDistribution;
   readonly console: ConsoleClient;
   readonly operations: Operations;
+  /** CloudFront sends it to the API; the functions refuse requests without it (functions/commons/origin-secret.ts). */
+  readonly originSecret: Secret;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -109,12 +113,27 @@ export class StatelessStack extends Stack {
       KONSULTO_AUTH_CLIENT_ID: this.console.client.userPoolClientId,
     };
 
+    this.originSecret = new Secret(this, 'OriginSecret', {
+      description: `Konsulto ${config.stage}: CloudFront sends it to the HTTP API, which refuses requests without it`,
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+      // Stateless: a recreated stack makes a new secret and a new distribution that sends it.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    Validations.of(this.originSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'CloudFront reads the value only when the distribution is deployed, so automatic rotation would lock CloudFront out of the API; it is a shared value between two services (no person signs in with it) and is changed by hand with a redeploy (docs/deploy.md).',
+    });
+
     this.functions = mapValues(FUNCTION_ENTRIES, (entry, name) => {
       const { participants, uploads, ...settings } = FUNCTION_SETTINGS[name];
+      const reserved = config.reservedConcurrency[name];
       return new ApiFunction(this, `${pascalCase(name)}Function`, {
         entry,
         table,
         ...settings,
+        originSecret: this.originSecret,
+        ...(reserved === undefined ? {} : { reservedConcurrentExecutions: reserved }),
         ...(participants ? { cookieSecret: props.cookieSecret } : {}),
         ...(uploads ? { uploads: { bucket: uploadsBucket, access: uploads } } : {}),
         ...(name === 'staff' ? { environment: staffEnvironment } : {}),
@@ -128,6 +147,7 @@ export class StatelessStack extends Stack {
       functions: mapValues(this.functions, (fn) => fn.function),
       staffAuthorizer: this.console.authorizer,
       throttle: config.apiThrottle,
+      routeThrottles: config.routeThrottles,
       logRetention: config.logRetention,
       logRemovalPolicy: config.logRemovalPolicy,
     });
@@ -135,12 +155,15 @@ export class StatelessStack extends Stack {
     this.site = new SiteDistribution(this, 'Site', {
       httpApi: this.httpApi.api,
       siteAssetPath: props.siteAssetPath,
+      originSecret: this.originSecret,
+      ...(props.originSecretVersion ? { originSecretVersion: props.originSecretVersion } : {}),
       ...(props.customDomain ? { customDomain: props.customDomain } : {}),
       ...(props.webAclArn ? { webAclArn: props.webAclArn } : {}),
     });
 
     this.operations = new Operations(this, 'Operations', {
       stage: config.stage,
+      thresholds: config.alarmThresholds,
       httpApi: this.httpApi.api,
       functions: mapValues(this.functions, (fn) => fn.function),
       table,

@@ -92,6 +92,13 @@ describe('cdk-nag AwsSolutions, dev stage (no custom domain)', () => {
     );
   });
 
+  it('acknowledges secret rotation (SMG4) in the stateless stack on the origin secret only, with its reason', () => {
+    const originSecret = dev.stateless.getLogicalId(dev.stateless.originSecret.node.defaultChild as never);
+    const smg4 = suppressions(templates.slice(1)).filter((s) => s.id === 'AwsSolutions-SMG4');
+    expect(smg4.map((s) => s.resource)).toEqual([originSecret]);
+    expect(smg4[0]?.reason).toMatch(/CloudFront reads the value only when the distribution is deployed/);
+  });
+
   it('gives every acknowledgement a written reason of at least 20 characters', () => {
     const all = suppressions(templates);
     expect(all.length).toBeGreaterThan(0);
@@ -180,7 +187,7 @@ describe('cdk-nag AwsSolutions, prod stage with a custom domain', () => {
     expect(ruleIds(suppressions([stateless]))).not.toContain('CFR4');
     expect(ruleIds(suppressions([stateless]))).not.toContain('CFR2');
     expect(ruleIds(suppressions([stateless]))).toEqual(
-      ['APIG4', 'CFR1', 'CFR3', 'L1', 'S1', ...IAM5_DEPLOYMENT_BOUND, ...IAM5_UPLOADS_BOUND].sort(),
+      ['APIG4', 'CFR1', 'CFR3', 'L1', 'S1', 'SMG4', ...IAM5_DEPLOYMENT_BOUND, ...IAM5_UPLOADS_BOUND].sort(),
     );
     // The edge stack (the web ACL alone) needs no acknowledgement; the operations resources (KMS key, SNS topic,
     // alarms, dashboard) none either.

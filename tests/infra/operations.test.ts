@@ -2,11 +2,15 @@ import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTION_ENTRIES } from '#functions/routes.ts';
+import { stageConfig } from '#infra/config.ts';
 import { ACCESS_LOG_FORMAT } from '#infra/constructs/http-api.ts';
-import { ALARM_THRESHOLDS } from '#infra/constructs/operations.ts';
 import { CSP_HEADER, HSTS_MAX_AGE_SECONDS } from '#infra/constructs/site-distribution.ts';
-import { API_WRITE_RATE_LIMIT } from '#infra/constructs/web-acl.ts';
+import { CLOUDFRONT_LOG_FIELDS } from '#infra/stacks/edge-logs-stack.ts';
 import { synthesize } from './synth.ts';
+
+/** This file synthesizes the dev stage (no stage in context); tests/infra/stages.test.ts compares dev and prod. */
+const DEV = stageConfig('dev');
+const ALARM_THRESHOLDS = DEV.alarmThresholds;
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation templates are untyped JSON.
 type Json = Record<string, any>;
@@ -119,8 +123,8 @@ describe('WAF web ACL', () => {
     edge.resourceCountIs('AWS::WAFv2::LoggingConfiguration', 0);
   });
 
-  it('limits API writes to 2,000 per IP per 5 minutes, answering 429 with Retry-After', () => {
-    expect(API_WRITE_RATE_LIMIT).toBe(2000);
+  it('limits API writes to the stage limit (dev: 500) per IP per 5 minutes, answering 429 with Retry-After', () => {
+    expect(DEV.wafApiWritesPer5Minutes).toBe(500);
     const [[, acl]] = resources(edge, 'AWS::WAFv2::WebACL') as [[string, Json]];
     const methodIs = (method: string) => ({
       ByteMatchStatement: {
@@ -145,7 +149,7 @@ describe('WAF web ACL', () => {
       Statement: {
         RateBasedStatement: {
           AggregateKeyType: 'IP',
-          Limit: 2000,
+          Limit: 500,
           EvaluationWindowSec: 300,
           ScopeDownStatement: {
             AndStatement: {
@@ -219,6 +223,86 @@ describe('WAF web ACL', () => {
     expect(resource.Properties.DistributionConfig.WebACLId).toBeUndefined();
     expect(JSON.stringify(resource.Metadata)).toContain('AwsSolutions-CFR2');
     expect(JSON.stringify(distribution)).not.toContain('CFR2');
+  });
+});
+
+describe('CloudFront access logs (standard logging v2)', () => {
+  it('live in a us-east-1 stack after the stateless one, the source being the distribution (Fn::GetStackOutput)', () => {
+    const edgeLogs = bound.edgeLogs;
+    if (!edgeLogs) throw new Error('no edge logs stack');
+    expect([edgeLogs.region, edgeLogs.account, edgeLogs.stackName]).toEqual([
+      'us-east-1',
+      '111122223333',
+      'Konsulto-dev-EdgeLogs',
+    ]);
+    expect(edgeLogs.dependencies).toContain(bound.stateless);
+    const template = Template.fromStack(edgeLogs);
+    const [[, source]] = resources(template, 'AWS::Logs::DeliverySource') as [[string, Json]];
+    expect(source.Properties.LogType).toBe('ACCESS_LOGS');
+    const distributionId = bound.stateless.getLogicalId(bound.stateless.site.distribution.node.defaultChild as never);
+    const [outputName] = Object.entries(stateless.toJSON().Outputs as Json).find(
+      ([, o]) => JSON.stringify(o.Value) === JSON.stringify({ Ref: distributionId }),
+    ) as [string, Json];
+    expect(source.Properties.ResourceArn).toEqual({
+      'Fn::Join': [
+        '',
+        [
+          'arn:aws:cloudfront::111122223333:distribution/',
+          {
+            'Fn::GetStackOutput': {
+              StackName: 'Konsulto-dev-Stateless',
+              Region: 'eu-central-1',
+              OutputName: outputName,
+            },
+          },
+        ],
+      ],
+    });
+    const [[groupId]] = resources(template, 'AWS::Logs::LogGroup') as [[string, Json]];
+    const [[destinationId, destination]] = resources(template, 'AWS::Logs::DeliveryDestination') as [[string, Json]];
+    expect(destination.Properties).toMatchObject({
+      DestinationResourceArn: { 'Fn::GetAtt': [groupId, 'Arn'] },
+      OutputFormat: 'json',
+    });
+    const [[, delivery]] = resources(template, 'AWS::Logs::Delivery') as [[string, Json]];
+    expect(delivery.Properties.DeliverySourceName).toEqual({
+      Ref: Object.keys(template.findResources('AWS::Logs::DeliverySource'))[0],
+    });
+    expect(delivery.Properties.DeliveryDestinationArn).toEqual({ 'Fn::GetAtt': [destinationId, 'Arn'] });
+  });
+
+  it('record what a request did, never who made it: no IP, port, country, agent, referrer, cookie, path or query', () => {
+    const template = Template.fromStack(bound.edgeLogs as never);
+    const [[, delivery]] = resources(template, 'AWS::Logs::Delivery') as [[string, Json]];
+    const fields: string[] = delivery.Properties.RecordFields;
+    expect(fields).toEqual([...CLOUDFRONT_LOG_FIELDS]);
+    expect(fields).toEqual(expect.arrayContaining(['sc-status', 'time-taken', 'cache-behavior-path-pattern']));
+    for (const personal of [
+      'c-ip',
+      'c-ip-version',
+      'c-port',
+      'c-country',
+      'asn',
+      'x-forwarded-for',
+      'cs(User-Agent)',
+      'cs(Referer)',
+      'cs(Cookie)',
+      'cs-uri-stem',
+      'cs-uri-query',
+      'cs(Host)',
+      'x-host-header',
+      'cs-headers',
+    ]) {
+      expect(fields).not.toContain(personal);
+    }
+    // The legacy Logging setting (all fields, IPs included) stays off; cdk-nag's CFR3 checks only that one.
+    expect(distribution.Logging).toBeUndefined();
+    const [[, resource]] = resources(stateless, 'AWS::CloudFront::Distribution') as [[string, Json]];
+    expect(JSON.stringify(resource.Metadata)).toMatch(/AwsSolutions-CFR3.*standard logging v2/);
+  });
+
+  it('are left out of a region-agnostic synthesis, like the web ACL', () => {
+    expect(synthesize().edgeLogs).toBeUndefined();
   });
 });
 

@@ -10,6 +10,7 @@ import type { CfnRole } from 'aws-cdk-lib/aws-iam';
 import { type CfnFunction, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ORIGIN_SECRET_HEADER } from '#functions/commons/origin-secret.ts';
 import { FUNCTION_ENTRIES, ROUTES, type RouteFunction } from '#functions/routes.ts';
 import { API_FUNCTION_BUNDLING } from '#infra/constructs/api-function.ts';
 import { ACCESS_LOG_FORMAT, KonsultoHttpApi } from '#infra/constructs/http-api.ts';
@@ -17,6 +18,7 @@ import { INDEX_REWRITE } from '#infra/constructs/site-distribution.ts';
 import { FUNCTION_SETTINGS } from '#infra/stacks/stateless-stack.ts';
 import { cdkTableDefinition } from '#infra/table-definition.ts';
 import { keyAttributeNames, TABLE } from '#shared/table.ts';
+import { createTableInput } from '../../local/table.ts';
 import { BUNDLE_OPTIONS, ESM_REQUIRE_BANNER } from '../../scripts/bundle-settings.ts';
 import { synthesize } from './synth.ts';
 
@@ -93,6 +95,16 @@ function rolePolicy(name: RouteFunction): { roleId: string; statements: Json[]; 
 
 const asList = (value: string | string[]) => (Array.isArray(value) ? value : [value]);
 
+const originSecretId = () => logicalId(synth.stateless, synth.stateless.originSecret);
+
+/** Every API function reads the origin secret, and only that secret (functions/commons/origin-secret.ts). */
+const ORIGIN_SECRET_STATEMENT = () => ({
+  Sid: 'OriginSecret',
+  Effect: 'Allow',
+  Action: 'secretsmanager:GetSecretValue',
+  Resource: { Ref: originSecretId() },
+});
+
 describe('synthesis', () => {
   it('bundles both functions and synthesizes both stacks within two minutes', () => {
     console.info(`synth with esbuild bundling: ${synthSeconds.toFixed(1)} s`);
@@ -134,6 +146,18 @@ describe('stateful stack: the table', () => {
       })),
     );
     expect(props.TimeToLiveSpecification).toEqual({ AttributeName: TABLE.ttlAttribute, Enabled: true });
+  });
+
+  it('is the very table the local runtime and the tests create (local/table.ts) on DynamoDB Local', () => {
+    const [[, table]] = resourcesOfType(stateful, 'AWS::DynamoDB::Table') as [[string, Json]];
+    const local = createTableInput('konsulto-local');
+    const byName = (a: Json, b: Json) => a.AttributeName.localeCompare(b.AttributeName);
+    expect(table.Properties.KeySchema).toEqual(local.KeySchema);
+    expect([...table.Properties.AttributeDefinitions].sort(byName)).toEqual(
+      [...(local.AttributeDefinitions ?? [])].sort(byName),
+    );
+    expect(table.Properties.GlobalSecondaryIndexes).toEqual(local.GlobalSecondaryIndexes);
+    expect(table.Properties.BillingMode).toBe(local.BillingMode);
   });
 
   it('is on-demand, encrypted with the AWS-managed key, recoverable, protected and retained', () => {
@@ -197,6 +221,7 @@ describe('stateless stack: functions', () => {
       expect(Object.keys(props.Environment.Variables).sort()).toEqual([
         ...authVariables,
         ...secretVariable,
+        'KONSULTO_ORIGIN_SECRET_ARN',
         ...uploadsVariable,
         'NODE_OPTIONS',
         'TABLE_NAME',
@@ -204,6 +229,9 @@ describe('stateless stack: functions', () => {
       expect(props.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
       expect(JSON.stringify(props.Environment.Variables.TABLE_NAME)).toMatch(/"Fn::GetStackOutput"/);
       expect(props.LoggingConfig).toEqual({ LogGroup: { Ref: logGroupId } });
+      expect(props.Environment.Variables.KONSULTO_ORIGIN_SECRET_ARN).toEqual({ Ref: originSecretId() });
+      // Dev reserves no concurrency (a new account has too little to reserve); prod does (stages.test.ts).
+      expect(props.ReservedConcurrentExecutions).toBeUndefined();
     }
     const apiFunctions = resourcesOfType(stateless, 'AWS::Lambda::Function').filter(([, r]) =>
       String(r.Properties.Runtime).startsWith('nodejs'),
@@ -237,6 +265,7 @@ describe('stateless stack: functions', () => {
         Action: 'dynamodb:Query',
         Resource: TABLE.indexes.map((index) => ({ 'Fn::Join': ['', [table, `/index/${index.name}`]] })),
       },
+      ORIGIN_SECRET_STATEMENT(),
     ]);
     const dynamoActions = new Set(statements.flatMap((s) => asList(s.Action)).filter((a) => a.startsWith('dynamodb:')));
     expect([...dynamoActions].sort()).toEqual(READ_ACTIONS);
@@ -247,7 +276,13 @@ describe('stateless stack: functions', () => {
   it('gives participation single-item reads and writes on the table, Query on its indexes, and the cookie secret', () => {
     const { statements, role } = rolePolicy('participation');
     const table = tableArnReference();
-    expect(statements.map((s) => s.Sid)).toEqual(['WriteOwnLogs', 'Table', 'TableIndexes', 'CookieSecret']);
+    expect(statements.map((s) => s.Sid)).toEqual([
+      'WriteOwnLogs',
+      'Table',
+      'TableIndexes',
+      'CookieSecret',
+      'OriginSecret',
+    ]);
     expect(statements[1]).toEqual({
       Sid: 'Table',
       Effect: 'Allow',
@@ -266,10 +301,12 @@ describe('stateless stack: functions', () => {
     expect(JSON.stringify(statements[3]?.Resource)).toMatch(/CookieSecret/);
     expect(statements.flatMap((s) => asList(s.Action))).not.toContain('dynamodb:Scan');
     expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    // Functions that do not identify participants may read the origin secret and no other.
     for (const other of ['health', 'public-read'] as const) {
-      expect(rolePolicy(other).statements.flatMap((s) => asList(s.Action))).not.toContain(
-        'secretsmanager:GetSecretValue',
+      const secretReads = rolePolicy(other).statements.filter((s) =>
+        asList(s.Action).includes('secretsmanager:GetSecretValue'),
       );
+      expect(secretReads).toEqual([ORIGIN_SECRET_STATEMENT()]);
     }
   });
 
@@ -284,6 +321,7 @@ describe('stateless stack: functions', () => {
         Resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] },
       },
       { Sid: 'Table', Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: tableArnReference() },
+      ORIGIN_SECRET_STATEMENT(),
     ]);
     expect(role.Properties.ManagedPolicyArns).toBeUndefined();
   });
@@ -432,6 +470,44 @@ describe('stateless stack: site and CloudFront', () => {
       OriginProtocolPolicy: 'https-only',
       OriginSSLProtocols: ['TLSv1.2'],
     });
+  });
+
+  it('sends the origin secret to the API origin only, as a Secrets Manager reference resolved at deploy time', () => {
+    const config = distributionConfig();
+    const api = config.Origins.find((o: Json) => o.Id === config.CacheBehaviors[0].TargetOriginId);
+    expect(api.OriginCustomHeaders).toEqual([
+      {
+        HeaderName: ORIGIN_SECRET_HEADER,
+        HeaderValue: {
+          'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: originSecretId() }, ':SecretString:::}}']],
+        },
+      },
+    ]);
+    const site = config.Origins.find((o: Json) => o.Id === config.DefaultCacheBehavior.TargetOriginId);
+    expect(site.OriginCustomHeaders).toBeUndefined();
+    expect(JSON.stringify(config)).not.toContain('SecretString::AWS');
+    // A generated secret, removed with the stateless stack (a recreated stack sends and checks a new one).
+    const secret: Json = statelessJson.Resources[originSecretId()];
+    expect(secret.Properties.GenerateSecretString).toEqual({ PasswordLength: 48, ExcludePunctuation: true });
+    expect(secret.Properties.SecretString).toBeUndefined();
+    expect(secret.DeletionPolicy).toBe('Delete');
+  });
+
+  it('sends a given secret version after the value was changed (context originSecretVersion), and refuses a malformed one', () => {
+    const version = '3f1c2b7e-0d3a-4c5b-9e8f-7a6b5c4d3e2f';
+    const pinned = synthesize({ context: { originSecretVersion: version } });
+    const [[, resource]] = resourcesOfType(Template.fromStack(pinned.stateless), 'AWS::CloudFront::Distribution') as [
+      [string, Json],
+    ];
+    const api = resource.Properties.DistributionConfig.Origins.find((o: Json) => o.OriginCustomHeaders);
+    const secretId = pinned.stateless.getLogicalId(pinned.stateless.originSecret.node.defaultChild as never);
+    expect(api.OriginCustomHeaders[0].HeaderValue).toEqual({
+      // secret-id:SecretString:json-key:version-stage:version-id
+      'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, `:SecretString:::${version}}}`]],
+    });
+    expect(() => synthesize({ context: { originSecretVersion: 'AWSPREVIOUS' } })).toThrow(
+      'context "originSecretVersion" must be a Secrets Manager version id',
+    );
   });
 
   it('caches API reads only as the origin says (s-maxage), keyed without cookies or headers', () => {

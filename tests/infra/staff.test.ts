@@ -119,10 +119,11 @@ describe('staff console client and authorizer (stateless stack)', () => {
       'Table',
       'TableIndexes',
       'CookieSecret',
+      'OriginSecret',
       'UploadsDownload',
     ]);
     // Only reading checked files, to sign download links (tests/infra/uploads.test.ts checks the resource).
-    expect(statements[4]?.Action).toBe('s3:GetObject');
+    expect(statements[5]?.Action).toBe('s3:GetObject');
     expect(statements[1]?.Action).toEqual([
       'dynamodb:BatchGetItem',
       'dynamodb:ConditionCheckItem',

@@ -124,6 +124,7 @@ describe('the proposals function and the bucket', () => {
       'Table',
       'TableIndexes',
       'CookieSecret',
+      'OriginSecret',
       'UploadsQuarantine',
       'UploadsAccepted',
     ]);

@@ -2,9 +2,11 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HttpHandler } from '#functions/commons/http.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CORRELATION_ID_HEADER, type HttpHandler } from '#functions/commons/http.ts';
+import { ORIGIN_SECRET_HEADER } from '#functions/commons/origin-secret.ts';
 import catalogData from '#functions/generated/catalog.json' with { type: 'json' };
+import { createHealthHandler } from '#functions/health/health.ts';
 import { FUNCTION_ENTRIES } from '#functions/routes.ts';
 import type { CatalogData } from '#shared/catalog.ts';
 import { LOCAL_AWS_ENV } from '../../local/dynamodb-local.ts';
@@ -55,6 +57,21 @@ describe('local runtime: one origin for site and API', () => {
     expect(await response.json()).toEqual({ status: 'ok', checks: { table: 'ok' } });
   });
 
+  it("answers with a correlation id: the client's UUID when it sends one, else the request id", async () => {
+    const id = '6f1c2b7e-0d3a-4c5b-9e8f-7a6b5c4d3e2f';
+    const echoed = await fetch(`${base}/api/health`, { headers: { [CORRELATION_ID_HEADER]: id } });
+    expect(echoed.headers.get(CORRELATION_ID_HEADER)).toBe(id);
+    const generated = (await fetch(`${base}/api/health`)).headers.get(CORRELATION_ID_HEADER);
+    expect(generated).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(generated).not.toBe(id);
+  });
+
+  it('serves API requests without an origin secret when none is configured (npm start)', async () => {
+    expect(process.env.KONSULTO_ORIGIN_SECRET).toBeUndefined();
+    const response = await fetch(`${base}/api/consultations`);
+    expect(response.status).toBe(200);
+  });
+
   it('lists the published demo consultations, the open one first', async () => {
     const response = await fetch(`${base}/api/consultations`);
     expect(response.status).toBe(200);
@@ -101,5 +118,36 @@ describe('local runtime: one origin for site and API', () => {
     const traversal = await fetch(`${base}/..%2F..%2Fetc%2Fpasswd`);
     expect(traversal.status).toBe(404);
     expect(await traversal.text()).not.toContain('root:');
+  });
+});
+
+describe('local runtime with an origin secret (KONSULTO_ORIGIN_SECRET)', () => {
+  it('adds the header as CloudFront does, so requests through it pass while a bare handler call is refused', async () => {
+    const secret = 'local-origin-secret-0123456789abcdef';
+    vi.stubEnv('KONSULTO_ORIGIN_SECRET', secret);
+    const siteDir = await mkdtemp(path.join(tmpdir(), 'konsulto-site-'));
+    let guarded: ReturnType<typeof createLocalServer> | undefined;
+    try {
+      const health = createHealthHandler({ probe: { ping: async () => {} } });
+      guarded = createLocalServer({ handlers: { health }, siteDir });
+      await new Promise<void>((resolve) => guarded?.listen(0, '127.0.0.1', resolve));
+      const url = `http://127.0.0.1:${(guarded.address() as AddressInfo).port}/api/health`;
+      expect((await fetch(url)).status).toBe(200);
+      // A client's own header is replaced by the secret, never trusted.
+      expect((await fetch(url, { headers: { [ORIGIN_SECRET_HEADER]: 'guess' } })).status).toBe(200);
+      const direct = await health({
+        version: '2.0',
+        routeKey: 'GET /api/health',
+        rawPath: '/api/health',
+        rawQueryString: '',
+        headers: { [ORIGIN_SECRET_HEADER]: 'guess' },
+        isBase64Encoded: false,
+      } as never);
+      expect(direct.statusCode).toBe(403);
+      expect(JSON.parse(direct.body ?? '')).toMatchObject({ code: 'forbidden', status: 403 });
+    } finally {
+      vi.unstubAllEnvs();
+      if (guarded) await new Promise((resolve) => guarded?.close(resolve));
+    }
   });
 });
