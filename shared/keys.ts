@@ -56,6 +56,8 @@ export const keys = {
   /** Whether (and when) the response report of a consultation was published. */
   responseReport: (consultationId: string): Key => ({ pk: `RESPONSE_REPORT#${consultationId}`, sk: 'REPORT' }),
   meeting: (meetingId: string): Key => ({ pk: `MEETING#${meetingId}`, sk: 'MEETING' }),
+  /** A summary job of the console (status, progress, files); expires with its files. */
+  summaryJob: (jobId: string): Key => ({ pk: `SUMMARY_JOB#${jobId}`, sk: 'JOB' }),
   audit: (consultationId: string, entryId: string): Key => ({ pk: `AUDIT#${consultationId}`, sk: entryId }),
   rateWindow: (scope: string, subject: string, window: number): Key => ({
     pk: `RATE#${scope}#${subject}#${window}`,
