@@ -629,7 +629,7 @@ export const OPERATIONS: Record<string, Operation> = {
     responses: {
       200: { description: 'The job', schema: summaryJobSchema },
       ...STAFF_ERRORS,
-      404: { description: 'No such job (jobs are kept 7 days)', problem: true },
+      404: { description: 'No such job (jobs are kept 3 days)', problem: true },
     },
   },
   'GET /api/admin/summary-jobs/{jobId}/files/{fileName}': {

@@ -17,8 +17,8 @@ export type SummaryJobStatus = (typeof SUMMARY_JOB_STATUSES)[number];
 /** A download link lives 10 minutes (the issue asks for at most 15). */
 export const SUMMARY_LINK_SECONDS = 600;
 
-/** Jobs and their files are kept 7 days (the job item's TTL and the exports bucket's lifecycle rule). */
-export const SUMMARY_JOB_RETENTION_DAYS = 7;
+/** Jobs and their files are kept 3 days (the job item's TTL and the exports bucket's lifecycle rule). */
+export const SUMMARY_JOB_RETENTION_DAYS = 3;
 
 /** Where a job's files live: `exports/<jobId>/<file name>` (the S3 key; locally under .data/exports). */
 export const EXPORTS_PREFIX = 'exports/';
