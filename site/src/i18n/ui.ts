@@ -710,6 +710,61 @@ export const ui = {
     sq: 'Shkruani arsyetimin në shqip (të paktën 10 shenja).',
     en: 'Write the justification in Albanian (at least 10 characters).',
   },
+  'console.summary.heading': { sq: 'Përmbledhjet', en: 'Summaries' },
+  'console.summary.intro': {
+    sq: 'Skedarët që përdorni për të shkruar planin përfundimtar: CSV, JSON dhe raporti (shqip, anglisht). Përmbledhja krijohet në sfond; lidhjet e shkarkimit vlejnë 10 minuta dhe skedarët ruhen 3 ditë.',
+    en: 'The files you use to write the final plan: CSV, JSON and the report (Albanian, English). The summary is made in the background; download links last 10 minutes and the files are kept 3 days.',
+  },
+  'console.summary.audience': { sq: 'Për kë janë skedarët', en: 'Who the files are for' },
+  'console.summary.audience.public': {
+    sq: 'Publiku (të dhëna të hapura, pa të dhëna personale)',
+    en: 'The public (open data, no personal data)',
+  },
+  'console.summary.audience.staff': {
+    sq: 'Stafi (me kontributet e moderuara dhe emrat; jo për publikim)',
+    en: 'Staff (with moderated contributions and names; not for publication)',
+  },
+  'console.summary.contacts': {
+    sq: 'Shto kontaktet e organizatave (të dhëna personale private)',
+    en: "Add the organisations' contacts (private personal data)",
+  },
+  'console.summary.generate': { sq: 'Krijo përmbledhjen', en: 'Make the summary' },
+  'console.summary.polis.heading': { sq: 'Eksporti Polis', en: 'Polis export' },
+  'console.summary.polis.intro': {
+    sq: 'Komentet dhe reagimet e një angazhimi në formatin CSV të Polis (pseudonime: vetëm për stafin).',
+    en: "A commitment's comments and reactions in Polis's CSV format (pseudonymous: staff only).",
+  },
+  'console.summary.polis.start': { sq: 'Eksporto në formatin Polis', en: 'Export in Polis format' },
+  'console.summary.job': { sq: 'Puna e fundit', en: 'Latest job' },
+  'console.summary.status.queued': { sq: 'Në pritje…', en: 'Waiting to start…' },
+  'console.summary.status.running': { sq: 'Duke lexuar të dhënat…', en: 'Reading the data…' },
+  'console.summary.status.done': { sq: 'Gati.', en: 'Ready.' },
+  'console.summary.status.failed': { sq: 'Dështoi.', en: 'Failed.' },
+  'console.summary.progress': { sq: 'Përparimi', en: 'Progress' },
+  'console.summary.progressText': {
+    sq: '{read} nga rreth {total} elemente të lexuara ({percent}).',
+    en: '{read} of about {total} items read ({percent}).',
+  },
+  'console.summary.progressDone': {
+    sq: 'Të gjitha {read} elementet u lexuan.',
+    en: 'All {read} items read.',
+  },
+  'console.summary.files': { sq: 'Skedarët', en: 'Files' },
+  'console.summary.download': { sq: 'Shkarko {name}', en: 'Download {name}' },
+  'console.summary.file.contributions': { sq: 'Kontributet (CSV)', en: 'Contributions (CSV)' },
+  'console.summary.file.votes': { sq: 'Votat e përmbledhura (CSV)', en: 'Votes, aggregated (CSV)' },
+  'console.summary.file.proposals': { sq: 'Propozimet (CSV)', en: 'Proposals (CSV)' },
+  'console.summary.file.responses': { sq: 'Përgjigjet e arsyetuara (CSV)', en: 'Reasoned responses (CSV)' },
+  'console.summary.file.summary': { sq: 'E gjithë përmbledhja (JSON)', en: 'The whole summary (JSON)' },
+  'console.summary.file.report-sq': { sq: 'Raporti në shqip (HTML)', en: 'The report in Albanian (HTML)' },
+  'console.summary.file.report-en': { sq: 'Raporti në anglisht (HTML)', en: 'The report in English (HTML)' },
+  'console.summary.file.readme': { sq: 'Shënime për skedarët (tekst)', en: 'Notes on the files (text)' },
+  'console.summary.file.polis-comments': { sq: 'Polis: komentet (CSV)', en: 'Polis: comments (CSV)' },
+  'console.summary.file.polis-votes': { sq: 'Polis: votat (CSV)', en: 'Polis: votes (CSV)' },
+  'console.summary.linkNote': {
+    sq: 'Çdo lidhje shkarkimi vlen 10 minuta dhe vetëm për ju: mos e ndani.',
+    en: 'Each download link lasts 10 minutes and is for you alone: do not share it.',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type UiKey = keyof typeof ui;

@@ -11,6 +11,7 @@ import type {
   Progress,
   StaffResponse,
 } from '#shared/schemas/staff.ts';
+import type { ExportLink, SummaryJob, SummaryJobInput } from '#shared/schemas/summary-job.ts';
 import type { StaffGroup } from '#shared/staff.ts';
 import { ApiError, NetworkError } from './api-client.ts';
 
@@ -91,6 +92,11 @@ export const staff = {
   saveResponse: (responseId: string, input: ResponseSave) =>
     call<StaffResponse>('PUT', `/api/admin/responses/${enc(responseId)}`, input),
   response: (responseId: string) => call<StaffResponse>('GET', `/api/admin/responses/${enc(responseId)}`),
+  startSummaryJob: (consultationId: string, input: SummaryJobInput) =>
+    call<SummaryJob>('POST', `/api/admin/consultations/${enc(consultationId)}/summary-jobs`, input),
+  summaryJob: (jobId: string) => call<SummaryJob>('GET', `/api/admin/summary-jobs/${enc(jobId)}`),
+  summaryFileLink: (jobId: string, fileName: string) =>
+    call<ExportLink>('GET', `/api/admin/summary-jobs/${enc(jobId)}/files/${enc(fileName)}`),
 };
 
 /* ---- Cognito hosted login: authorization code with PKCE (S256) ---- */

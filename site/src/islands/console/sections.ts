@@ -3,6 +3,7 @@ import type { ConsoleKey } from '../../i18n/island-keys.ts';
 import type { SectionProps } from './common.ts';
 import Moderation from './Moderation.tsx';
 import Responses from './Responses.tsx';
+import Summaries from './Summaries.tsx';
 
 export type StaffGroup = 'moderator' | 'drafter' | 'admin';
 
@@ -18,6 +19,7 @@ export type Section = {
 export const SECTIONS: readonly Section[] = [
   { id: 'moderation', label: 'console.mod.heading', groups: ['moderator', 'admin'], component: Moderation },
   { id: 'responses', label: 'console.resp.heading', groups: ['drafter', 'admin'], component: Responses },
+  { id: 'summaries', label: 'console.summary.heading', groups: ['drafter', 'admin'], component: Summaries },
 ];
 
 /** The sections that a member of these groups may open. */
