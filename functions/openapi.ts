@@ -67,6 +67,7 @@ import {
   exportFileNameSchema,
   exportLinkSchema,
   summaryJobInputSchema,
+  summaryJobListSchema,
   summaryJobSchema,
 } from '#shared/schemas/summary-job.ts';
 import { summarySchema } from '#shared/summary/schema.ts';
@@ -616,6 +617,18 @@ export const OPERATIONS: Record<string, Operation> = {
       ...STAFF_ERRORS,
       404: { description: 'Unknown consultation, or a commitment of another consultation', problem: true },
       415: { description: 'Body is not application/json', problem: true },
+    },
+  },
+  'GET /api/admin/consultations/{consultationId}/summary-jobs': {
+    operationId: 'listSummaryJobs',
+    summary: "The consultation's latest 10 summary jobs, newest first (drafters and admins)",
+    tag: 'staff',
+    staff: true,
+    pathParameters: { consultationId: slugSchema },
+    responses: {
+      200: { description: 'The jobs (kept 3 days)', schema: summaryJobListSchema },
+      ...STAFF_ERRORS,
+      404: { description: 'Unknown consultation', problem: true },
     },
   },
   'GET /api/admin/summary-jobs/{jobId}': {

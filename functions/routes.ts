@@ -91,6 +91,12 @@ export const ROUTES: readonly Route[] = [
     function: 'staff',
     groups: DRAFTERS,
   },
+  {
+    method: 'GET',
+    path: '/api/admin/consultations/{consultationId}/summary-jobs',
+    function: 'staff',
+    groups: DRAFTERS,
+  },
   { method: 'GET', path: '/api/admin/summary-jobs/{jobId}', function: 'staff', groups: DRAFTERS },
   { method: 'GET', path: '/api/admin/summary-jobs/{jobId}/files/{fileName}', function: 'staff', groups: DRAFTERS },
   // The local stand-in for a presigned S3 GET of an export: a signed, short-lived link from the route above.

@@ -84,6 +84,8 @@ export const indexKeys = {
   proposalsByStatus: (consultationId: string, status: string) => `CONSULTATION#${consultationId}#PROPOSALS#${status}`,
   /** gsi1: meetings of a consultation by date. */
   meetings: (consultationId: string) => `CONSULTATION#${consultationId}#MEETINGS`,
+  /** gsi1: the summary jobs of a consultation, newest first (sort: the job ULID). */
+  summaryJobs: (consultationId: string) => `CONSULTATION#${consultationId}#SUMMARY_JOBS`,
   /** gsi2: top-level comments of one section, newest first. */
   sectionThread: (commitmentId: string, sectionId: string) => `COMMITMENT#${commitmentId}#SECTION#${sectionId}`,
   /** gsi3 / gsi4: the same threads ordered by agreement (sort key from agreedSortKey). */

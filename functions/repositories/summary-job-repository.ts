@@ -1,10 +1,26 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '#shared/errors.ts';
-import { keys } from '#shared/keys.ts';
+import { indexKeys, keys } from '#shared/keys.ts';
 import { type ExportFile, SUMMARY_JOB_RETENTION_DAYS, type SummaryJob } from '#shared/schemas/summary-job.ts';
 
-/** The job item: pk/sk = keys.summaryJob(id), type SUMMARY_JOB, `expiresAt` (TTL) when its files expire. */
-type SummaryJobItem = SummaryJob & { pk: string; sk: string; type: 'SUMMARY_JOB'; expiresAt: number };
+/**
+ * The job item: pk/sk = keys.summaryJob(id), type SUMMARY_JOB, `expiresAt` (TTL) when its files expire; gsi1 = the
+ * consultation's jobs, newest first.
+ */
+type SummaryJobItem = SummaryJob & {
+  pk: string;
+  sk: string;
+  type: 'SUMMARY_JOB';
+  expiresAt: number;
+  gsi1pk: string;
+  gsi1sk: string;
+};
 
 export type Bilingual = { sq: string; en: string };
 
@@ -16,6 +32,8 @@ export type Bilingual = { sq: string; en: string };
 export interface SummaryJobRepository {
   create(job: SummaryJob): Promise<void>;
   find(jobId: string): Promise<SummaryJob | undefined>;
+  /** The consultation's latest jobs, newest first (an index read: a change of the last second may not show yet). */
+  recent(consultationId: string, limit: number): Promise<SummaryJob[]>;
   /** queued → running; false if the job is not queued (already taken). */
   start(jobId: string, at: string, itemsTotal: number | undefined): Promise<boolean>;
   /** While running: items read and the total (raised to what was read). */
@@ -27,7 +45,7 @@ export interface SummaryJobRepository {
 }
 
 const toJob = (item: SummaryJobItem): SummaryJob => {
-  const { pk: _pk, sk: _sk, type: _type, expiresAt: _expiresAt, ...job } = item;
+  const { pk: _pk, sk: _sk, type: _type, expiresAt: _expiresAt, gsi1pk: _gsi1pk, gsi1sk: _gsi1sk, ...job } = item;
   return job;
 };
 
@@ -78,6 +96,8 @@ export function createDynamoSummaryJobRepository(
         type: 'SUMMARY_JOB',
         ...job,
         expiresAt: Math.floor(Date.parse(job.createdAt) / 1000) + SUMMARY_JOB_RETENTION_DAYS * 86_400,
+        gsi1pk: indexKeys.summaryJobs(job.consultationId),
+        gsi1sk: job.jobId,
       };
       try {
         await client.send(
@@ -94,6 +114,20 @@ export function createDynamoSummaryJobRepository(
         new GetCommand({ TableName: tableName, Key: keys.summaryJob(jobId), ConsistentRead: true }),
       );
       return Item ? toJob(Item as SummaryJobItem) : undefined;
+    },
+
+    async recent(consultationId, limit) {
+      const { Items } = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :jobs',
+          ExpressionAttributeValues: { ':jobs': indexKeys.summaryJobs(consultationId) },
+          ScanIndexForward: false,
+          Limit: limit,
+        }),
+      );
+      return ((Items ?? []) as SummaryJobItem[]).map(toJob);
     },
 
     start(jobId, at, itemsTotal) {

@@ -1,4 +1,4 @@
-import { ulid } from 'ulid';
+import { monotonicFactory } from 'ulid';
 import type { Catalog } from '#shared/catalog.ts';
 import { NotFoundError } from '#shared/errors.ts';
 import { contentDisposition } from '#shared/proposals.ts';
@@ -32,6 +32,12 @@ export type SummaryJobActionDeps = {
  */
 export const STALE_JOB_MS = 16 * 60_000;
 
+/** Job ids in creation order, also within one millisecond (the list sorts by id). */
+const ulid = monotonicFactory();
+
+/** How many of a consultation's jobs the list shows (jobs are kept 3 days). */
+export const RECENT_JOBS = 10;
+
 const STOPPED: Bilingual = {
   sq: 'Përmbledhja u ndal pa përfunduar. Provoni përsëri.',
   en: 'The summary stopped before it was finished. Try again.',
@@ -56,9 +62,7 @@ export function summaryJobActions({
   exports,
   launch,
 }: SummaryJobActionDeps): Record<string, StaffAction> {
-  const findJob = async (jobId: string, now: Date): Promise<SummaryJob> => {
-    const job = await jobs.find(jobIdFrom(jobId));
-    if (!job) throw new NotFoundError('job');
+  const checked = async (job: SummaryJob, now: Date): Promise<SummaryJob> => {
     const active = job.status === 'queued' || job.status === 'running';
     if (active && now.getTime() - Date.parse(job.updatedAt) > STALE_JOB_MS) {
       await jobs.fail(job.jobId, now.toISOString(), STOPPED);
@@ -66,8 +70,19 @@ export function summaryJobActions({
     }
     return job;
   };
+  const findJob = async (jobId: string, now: Date): Promise<SummaryJob> => {
+    const job = await jobs.find(jobIdFrom(jobId));
+    if (!job) throw new NotFoundError('job');
+    return checked(job, now);
+  };
 
   return {
+    'GET /api/admin/consultations/{consultationId}/summary-jobs': async (event, { now }) => {
+      const consultationId = consultationFrom(catalog, pathParameter(event, 'consultationId'));
+      const recent = await jobs.recent(consultationId, RECENT_JOBS);
+      return { body: { jobs: await Promise.all(recent.map((job) => checked(job, now))) } };
+    },
+
     'POST /api/admin/consultations/{consultationId}/summary-jobs': async (event, { now }) => {
       const consultationId = consultationFrom(catalog, pathParameter(event, 'consultationId'));
       const input = parseInput(summaryJobInputSchema, parseJsonBody(event));

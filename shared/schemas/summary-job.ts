@@ -79,6 +79,9 @@ export const summaryJobSchema = z.strictObject({
 });
 export type SummaryJob = z.infer<typeof summaryJobSchema>;
 
+export const summaryJobListSchema = z.strictObject({ jobs: z.array(summaryJobSchema) });
+export type SummaryJobList = z.infer<typeof summaryJobListSchema>;
+
 export const exportLinkSchema = z.strictObject({
   fileName: exportFileNameSchema,
   url: z.string(),

@@ -299,6 +299,42 @@ describe('a summary job of a consultation', () => {
   });
 });
 
+describe("the list of a consultation's jobs", () => {
+  it('gives the latest jobs newest first, to drafters and admins only', async () => {
+    clock = new Date(START.getTime() + 1000);
+    const first = readJson(await startJob('drafter', { kind: 'polis', commitmentId: A })) as SummaryJob;
+    clock = new Date(START.getTime() + 2000);
+    const second = readJson(await startJob('admin', { kind: 'summary', audience: 'staff' })) as SummaryJob;
+    await runToEnd();
+    const list = await call('drafter', 'GET /api/admin/consultations/{consultationId}/summary-jobs', {
+      consultationId: CONSULTATION,
+    });
+    expect(list.statusCode).toBe(200);
+    const { jobs: listed } = readJson(list) as { jobs: SummaryJob[] };
+    expect(listed.length).toBeLessThanOrEqual(10);
+    expect(listed.slice(0, 2).map((j) => [j.jobId, j.kind, j.status])).toEqual([
+      [second.jobId, 'summary', 'done'],
+      [first.jobId, 'polis', 'done'],
+    ]);
+    // Newest first throughout, and nothing of the index keys leaks.
+    expect(listed.map((j) => j.jobId)).toEqual(
+      listed
+        .map((j) => j.jobId)
+        .sort()
+        .reverse(),
+    );
+    expect(Object.keys(listed[0] as object)).not.toContain('gsi1pk');
+    const moderator = await call('moderator', 'GET /api/admin/consultations/{consultationId}/summary-jobs', {
+      consultationId: CONSULTATION,
+    });
+    expect(moderator.statusCode).toBe(403);
+    const unknown = await call('drafter', 'GET /api/admin/consultations/{consultationId}/summary-jobs', {
+      consultationId: 'no-such-consultation',
+    });
+    expect(unknown.statusCode).toBe(404);
+  });
+});
+
 describe('starting a job', () => {
   it('refuses an unknown consultation, a commitment of another consultation and a bad kind', async () => {
     expect((await startJob('drafter', { kind: 'summary' }, 'no-such-consultation')).statusCode).toBe(404);

@@ -142,11 +142,11 @@ export async function startSiteRuntime({
   };
 }
 
-/** Items as they come, with a pause of 150 ms after every 40 (the e2e runtime's summary job). */
+/** Items as they come, with a pause of 500 ms after every 40 (the e2e runtime's summary job). */
 async function* paced(items: AsyncIterable<Record<string, unknown>>): AsyncGenerator<Record<string, unknown>> {
   let n = 0;
   for await (const item of items) {
     yield item;
-    if (++n % 40 === 0) await new Promise((resolve) => setTimeout(resolve, 150));
+    if (++n % 40 === 0) await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }

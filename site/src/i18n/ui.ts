@@ -761,6 +761,10 @@ export const ui = {
   'console.summary.file.readme': { sq: 'Shënime për skedarët (tekst)', en: 'Notes on the files (text)' },
   'console.summary.file.polis-comments': { sq: 'Polis: komentet (CSV)', en: 'Polis: comments (CSV)' },
   'console.summary.file.polis-votes': { sq: 'Polis: votat (CSV)', en: 'Polis: votes (CSV)' },
+  'console.summary.earlier': { sq: 'Punët e mëparshme (ruhen 3 ditë)', en: 'Earlier jobs (kept 3 days)' },
+  'console.summary.kind.summary': { sq: 'Përmbledhje', en: 'Summary' },
+  'console.summary.kind.polis': { sq: 'Eksport Polis', en: 'Polis export' },
+  'console.summary.show': { sq: 'Shfaq', en: 'Show' },
   'console.summary.linkNote': {
     sq: 'Çdo lidhje shkarkimi vlen 10 minuta dhe vetëm për ju: mos e ndani.',
     en: 'Each download link lasts 10 minutes and is for you alone: do not share it.',

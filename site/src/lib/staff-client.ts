@@ -11,7 +11,7 @@ import type {
   Progress,
   StaffResponse,
 } from '#shared/schemas/staff.ts';
-import type { ExportLink, SummaryJob, SummaryJobInput } from '#shared/schemas/summary-job.ts';
+import type { ExportLink, SummaryJob, SummaryJobInput, SummaryJobList } from '#shared/schemas/summary-job.ts';
 import type { StaffGroup } from '#shared/staff.ts';
 import { ApiError, NetworkError } from './api-client.ts';
 
@@ -94,6 +94,8 @@ export const staff = {
   response: (responseId: string) => call<StaffResponse>('GET', `/api/admin/responses/${enc(responseId)}`),
   startSummaryJob: (consultationId: string, input: SummaryJobInput) =>
     call<SummaryJob>('POST', `/api/admin/consultations/${enc(consultationId)}/summary-jobs`, input),
+  summaryJobs: (consultationId: string) =>
+    call<SummaryJobList>('GET', `/api/admin/consultations/${enc(consultationId)}/summary-jobs`),
   summaryJob: (jobId: string) => call<SummaryJob>('GET', `/api/admin/summary-jobs/${enc(jobId)}`),
   summaryFileLink: (jobId: string, fileName: string) =>
     call<ExportLink>('GET', `/api/admin/summary-jobs/${enc(jobId)}/files/${enc(fileName)}`),

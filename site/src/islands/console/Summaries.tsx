@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { SummaryJob } from '#shared/schemas/summary-job.ts';
 import type { ConsoleKey } from '../../i18n/island-keys.ts';
 import { staff } from '../../lib/staff-client.ts';
-import { errorMessage, fill, formatNumber, formatPercent } from '../live.ts';
+import { errorMessage, fill, formatDateTime, formatNumber, formatPercent } from '../live.ts';
 import type { SectionProps } from './common.ts';
 
 const AUDIENCE_LABELS: Record<'public' | 'staff', ConsoleKey> = {
@@ -14,6 +14,11 @@ const STATUS_LABELS: Record<SummaryJob['status'], ConsoleKey> = {
   running: 'console.summary.status.running',
   done: 'console.summary.status.done',
   failed: 'console.summary.status.failed',
+};
+
+const KIND_LABELS: Record<SummaryJob['kind'], ConsoleKey> = {
+  summary: 'console.summary.kind.summary',
+  polis: 'console.summary.kind.polis',
 };
 
 /** How often the page asks for the job's progress while it runs. */
@@ -50,9 +55,21 @@ export default function Summaries({ lang, m, consultation }: SectionProps) {
   const [contacts, setContacts] = useState(false);
   const [commitmentId, setCommitmentId] = useState(consultation.commitments[0]?.id ?? '');
   const [job, setJob] = useState<SummaryJob | undefined>();
+  const [earlier, setEarlier] = useState<SummaryJob[]>([]);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const active = job?.status === 'queued' || job?.status === 'running';
+
+  // The consultation's latest jobs (kept 3 days): a reload finds its files again.
+  useEffect(() => {
+    staff
+      .summaryJobs(consultation.id)
+      .then(({ jobs }) => {
+        setJob((current) => current ?? jobs[0]);
+        setEarlier(jobs);
+      })
+      .catch((e: unknown) => setError(errorMessage(e, lang, m)));
+  }, []);
 
   useEffect(() => {
     if (!job || !active) return;
@@ -69,7 +86,9 @@ export default function Summaries({ lang, m, consultation }: SectionProps) {
     setError('');
     setBusy(true);
     try {
-      setJob(await staff.startSummaryJob(consultation.id, input));
+      const started = await staff.startSummaryJob(consultation.id, input);
+      setJob(started);
+      setEarlier((list) => [started, ...list]);
     } catch (e) {
       setError(errorMessage(e, lang, m));
     } finally {
@@ -212,6 +231,28 @@ export default function Summaries({ lang, m, consultation }: SectionProps) {
             </>
           )}
         </div>
+      )}
+
+      {earlier.filter((j) => j.jobId !== job?.jobId).length > 0 && (
+        <>
+          <h3>{m['console.summary.earlier']}</h3>
+          <ul class="summary-earlier">
+            {earlier
+              .filter((j) => j.jobId !== job?.jobId)
+              .map((j) => (
+                <li key={j.jobId}>
+                  {formatDateTime(lang, j.createdAt)} · {m[KIND_LABELS[j.kind]]}
+                  {j.commitmentId
+                    ? ` (${consultation.commitments.find((c) => c.id === j.commitmentId)?.title ?? j.commitmentId})`
+                    : ''}{' '}
+                  · {m[STATUS_LABELS[j.status]]}{' '}
+                  <button type="button" class="button button--secondary" onClick={() => setJob(j)}>
+                    {m['console.summary.show']}
+                  </button>
+                </li>
+              ))}
+          </ul>
+        </>
       )}
     </section>
   );
