@@ -202,7 +202,8 @@ export class StatelessStack extends Stack {
     this.operations = new Operations(this, 'Operations', {
       stage: config.stage,
       httpApi: this.httpApi.api,
-      functions: mapValues(this.functions, (fn) => fn.function),
+      // The summary job too: a failed job is an error of its function (it rethrows after marking the job failed).
+      functions: { ...mapValues(this.functions, (fn) => fn.function), 'summary-job': this.summaryJob.function },
       table,
       removalPolicy: config.logRemovalPolicy,
       ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
