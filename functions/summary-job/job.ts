@@ -77,14 +77,23 @@ function progressWriter(deps: SummaryJobDeps, jobId: string, total: number | und
   const every = deps.progressEveryMs ?? 2000;
   let last = deps.clock().getTime();
   let chain: Promise<void> = Promise.resolve();
+  // A failed write is kept for `flush` (never an unhandled rejection that would stop the local runtime).
+  let failure: unknown;
   return {
     report(itemsRead: number) {
       const at = deps.clock();
-      if (at.getTime() - last < every) return;
+      if (failure !== undefined || at.getTime() - last < every) return;
       last = at.getTime();
-      chain = chain.then(() => deps.jobs.progress(jobId, at.toISOString(), itemsRead, total));
+      chain = chain
+        .then(() => deps.jobs.progress(jobId, at.toISOString(), itemsRead, total))
+        .catch((error: unknown) => {
+          failure ??= error;
+        });
     },
-    flush: () => chain,
+    async flush() {
+      await chain;
+      if (failure !== undefined) throw failure;
+    },
   };
 }
 

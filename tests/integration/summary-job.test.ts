@@ -58,6 +58,8 @@ let jobs: SummaryJobRepository;
 /** Swapped by the failure tests. */
 let jobStore: ExportStore;
 let jobSource: SummarySource;
+/** Set by a test: the next progress write fails. */
+let progressFault: Error | undefined;
 
 const readJson = (result: HttpResult) => JSON.parse(result.body ?? 'null');
 
@@ -140,6 +142,7 @@ beforeAll(async () => {
   const spied: SummaryJobRepository = {
     ...jobs,
     async progress(jobId, at, itemsRead, itemsTotal) {
+      if (progressFault) throw progressFault;
       await jobs.progress(jobId, at, itemsRead, itemsTotal);
       progressWrites.push(itemsRead);
       if (progressWrites.length === 1) seenWhileRunning = readJson(await jobStatus('drafter', jobId));
@@ -423,6 +426,22 @@ describe('a failing job', () => {
       });
     } finally {
       jobSource = real;
+    }
+  });
+
+  it('fails the same way when a progress write fails', async () => {
+    clock = START;
+    progressFault = Object.assign(new Error('throttled'), { name: 'ThrottlingException' });
+    try {
+      const { jobId } = readJson(await startJob('drafter', { kind: 'summary' }));
+      await runToEnd();
+      expect(readJson(await jobStatus('drafter', jobId))).toMatchObject({
+        status: 'failed',
+        files: [],
+        error: JOB_FAILED,
+      });
+    } finally {
+      progressFault = undefined;
     }
   });
 
