@@ -1,7 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchChromium, type Watched, watchedContext } from '../support/e2e-browser.ts';
+import {
+  axeViolations,
+  horizontalOverflow,
+  launchChromium,
+  screenshot,
+  type Watched,
+  watchedContext,
+} from '../support/e2e-browser.ts';
 import { type SiteRuntime, startSiteRuntime } from '../support/e2e-runtime.ts';
 
 /**
@@ -79,6 +86,8 @@ describe('summaries in the staff console', () => {
     expect(await bar.getAttribute('value')).toBe(await bar.getAttribute('max'));
     expect(await page.getByRole('button', { name: /^Shkarko / }).count()).toBe(8);
     expect(await axeViolations(page)).toEqual([]);
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, 'console-summaries-done');
 
     const csv = await download(page, 'contributions.csv');
     expect(csv.startsWith('\uFEFFkind,id,commitment_id,section_id,parent_id,created_at,status,language,text,')).toBe(

@@ -169,18 +169,20 @@ export default function Summaries({ lang, m, consultation }: SectionProps) {
           void start({ kind: 'polis', commitmentId });
         }}
       >
-        <label for="summary-polis-commitment">{m['console.filter.commitment']}</label>
-        <select
-          id="summary-polis-commitment"
-          value={commitmentId}
-          onChange={(e) => setCommitmentId(e.currentTarget.value)}
-        >
-          {consultation.commitments.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.title}
-            </option>
-          ))}
-        </select>
+        <div class="field">
+          <label for="summary-polis-commitment">{m['console.filter.commitment']}</label>
+          <select
+            id="summary-polis-commitment"
+            value={commitmentId}
+            onChange={(e) => setCommitmentId(e.currentTarget.value)}
+          >
+            {consultation.commitments.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.title}
+              </option>
+            ))}
+          </select>
+        </div>
         <button type="submit" class="button button--secondary" disabled={busy || active || !commitmentId}>
           {m['console.summary.polis.start']}
         </button>
