@@ -1,5 +1,5 @@
-import { LambdaClient } from '@aws-sdk/client-lambda';
 import type { SummaryJobEvent } from '#shared/schemas/summary-job.ts';
+import { createLambdaClient } from '../commons/aws.ts';
 import { createInProcessJobLauncher, createLambdaJobLauncher, type JobLauncher } from './launcher.ts';
 
 /**
@@ -9,7 +9,7 @@ import { createInProcessJobLauncher, createLambdaJobLauncher, type JobLauncher }
  */
 export function jobLauncherFromEnv(): JobLauncher {
   const functionName = process.env.KONSULTO_SUMMARY_JOB_FUNCTION;
-  if (functionName) return createLambdaJobLauncher(new LambdaClient({ maxAttempts: 3 }), functionName);
+  if (functionName) return createLambdaJobLauncher(createLambdaClient(), functionName);
   if (process.env.AWS_LAMBDA_FUNCTION_NAME !== undefined) throw new Error('KONSULTO_SUMMARY_JOB_FUNCTION is not set');
   const jobModule = new URL('./handler.ts', import.meta.url).href;
   return createInProcessJobLauncher(async () => {
