@@ -63,6 +63,14 @@ import {
   unansweredPageSchema,
   unansweredQuerySchema,
 } from '#shared/schemas/staff.ts';
+import {
+  exportFileNameSchema,
+  exportLinkSchema,
+  summaryJobInputSchema,
+  summaryJobListSchema,
+  summaryJobSchema,
+} from '#shared/schemas/summary-job.ts';
+import { summarySchema } from '#shared/summary/schema.ts';
 import { ROUTES } from './routes.ts';
 
 /**
@@ -593,6 +601,78 @@ export const OPERATIONS: Record<string, Operation> = {
       404: { description: 'Unknown consultation', problem: true },
     },
   },
+  'POST /api/admin/consultations/{consultationId}/summary-jobs': {
+    operationId: 'startSummaryJob',
+    summary:
+      'Start a summary job (drafters and admins): the summary files of the consultation, or the Polis export of one commitment',
+    description:
+      "Answers 202 at once with the queued job; the job runs in the background (an asynchronous Lambda in AWS, a background task of `npm start`). `summary`: CSV files, summary.json (schema `#/components/schemas/Summary`), the HTML report in Albanian and English and README.txt, for the `public` (open data) or `staff` audience, the staff files with the proposals' contact fields if `includeContacts`. `polis`: comments.csv and votes.csv in Polis's format. See docs/summaries.md.",
+    tag: 'staff',
+    staff: true,
+    pathParameters: { consultationId: slugSchema },
+    requestBody: summaryJobInputSchema,
+    responses: {
+      202: { description: 'The job, queued', schema: summaryJobSchema },
+      400: INVALID,
+      ...STAFF_ERRORS,
+      404: { description: 'Unknown consultation, or a commitment of another consultation', problem: true },
+      415: { description: 'Body is not application/json', problem: true },
+    },
+  },
+  'GET /api/admin/consultations/{consultationId}/summary-jobs': {
+    operationId: 'listSummaryJobs',
+    summary: "The consultation's latest 10 summary jobs, newest first (drafters and admins)",
+    tag: 'staff',
+    staff: true,
+    pathParameters: { consultationId: slugSchema },
+    responses: {
+      200: { description: 'The jobs (kept 3 days)', schema: summaryJobListSchema },
+      ...STAFF_ERRORS,
+      404: { description: 'Unknown consultation', problem: true },
+    },
+  },
+  'GET /api/admin/summary-jobs/{jobId}': {
+    operationId: 'getSummaryJob',
+    summary: 'A summary job: status, progress (items read / total) and, once done, its files',
+    description:
+      "`itemsTotal` is the table's item count when the job started (an estimate in AWS while `totalIsEstimate`), exact once done. A job that has not moved for 16 minutes is reported failed.",
+    tag: 'staff',
+    staff: true,
+    pathParameters: { jobId: ulidSchema },
+    responses: {
+      200: { description: 'The job', schema: summaryJobSchema },
+      ...STAFF_ERRORS,
+      404: { description: 'No such job (jobs are kept 3 days)', problem: true },
+    },
+  },
+  'GET /api/admin/summary-jobs/{jobId}/files/{fileName}': {
+    operationId: 'getSummaryFileLink',
+    summary: 'A download link to one file of a finished job, valid 10 minutes (drafters and admins)',
+    description:
+      'In AWS a presigned S3 GET of the exports bucket, served as `Content-Disposition: attachment`; locally a signed link to the local download route. The link works for whoever holds it until `expiresAt`: do not share it.',
+    tag: 'staff',
+    staff: true,
+    pathParameters: { jobId: ulidSchema, fileName: exportFileNameSchema },
+    responses: {
+      200: { description: 'The link and when it expires', schema: exportLinkSchema },
+      ...STAFF_ERRORS,
+      404: { description: 'No such job, the job is not done, or it wrote no such file', problem: true },
+    },
+  },
+  'GET /api/local/exports/{jobId}/{fileName}': {
+    operationId: 'downloadExportLocally',
+    summary: 'Local runtime only (not deployed): the file behind an export link, as a presigned S3 GET would serve it',
+    tag: 'staff',
+    pathParameters: { jobId: ulidSchema, fileName: exportFileNameSchema },
+    query: z.strictObject({ expires: z.string(), signature: z.string() }),
+    responses: {
+      200: {
+        description: 'The file as a download (text/csv, application/json, text/html or text/plain; UTF-8)',
+        binary: 'application/octet-stream',
+      },
+      404: { description: 'Forged, altered or expired link, or no such file', problem: true },
+    },
+  },
   'GET /api/consultations/{consultationId}': {
     operationId: 'getConsultation',
     summary: 'One consultation with its commitments and their live tallies',
@@ -734,7 +814,11 @@ export function buildOpenApiDocument() {
     ],
     paths,
     components: {
-      schemas: { Problem: jsonSchema(problemSchema) },
+      schemas: {
+        Problem: jsonSchema(problemSchema),
+        // summary.json of a summary job (shared/summary/schema.ts; docs/summaries.md).
+        Summary: jsonSchema(summarySchema),
+      },
       securitySchemes: {
         participantCookie: { type: 'apiKey', in: 'cookie', name: 'konsulto_participant' },
         staffBearer: {

@@ -84,6 +84,23 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/api/admin/consultations/{consultationId}/meetings', function: 'staff', groups: DRAFTERS },
   { method: 'PUT', path: '/api/admin/meetings/{meetingId}', function: 'staff', groups: DRAFTERS },
   { method: 'GET', path: '/api/admin/consultations/{consultationId}/audit', function: 'staff', groups: ADMINS },
+  // Summary jobs (drafters and admins): start one, follow its progress, download its files (docs/summaries.md).
+  {
+    method: 'POST',
+    path: '/api/admin/consultations/{consultationId}/summary-jobs',
+    function: 'staff',
+    groups: DRAFTERS,
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/consultations/{consultationId}/summary-jobs',
+    function: 'staff',
+    groups: DRAFTERS,
+  },
+  { method: 'GET', path: '/api/admin/summary-jobs/{jobId}', function: 'staff', groups: DRAFTERS },
+  { method: 'GET', path: '/api/admin/summary-jobs/{jobId}/files/{fileName}', function: 'staff', groups: DRAFTERS },
+  // The local stand-in for a presigned S3 GET of an export: a signed, short-lived link from the route above.
+  { method: 'GET', path: '/api/local/exports/{jobId}/{fileName}', function: 'staff', localOnly: true },
 ];
 
 /** Handler module of each function, relative to the repository root; each exports `handler`. */
@@ -93,4 +110,12 @@ export const FUNCTION_ENTRIES: Record<RouteFunction, string> = {
   participation: 'functions/participation/handler.ts',
   proposals: 'functions/proposals/handler.ts',
   staff: 'functions/staff/handler.ts',
+};
+
+/** Functions that serve no route: the summary job, invoked asynchronously by the staff function. */
+export type JobFunction = 'summary-job';
+
+/** Handler module of each job function, bundled like the route functions (scripts/bundle-functions.ts). */
+export const JOB_ENTRIES: Record<JobFunction, string> = {
+  'summary-job': 'functions/summary-job/handler.ts',
 };

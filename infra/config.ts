@@ -129,3 +129,8 @@ export const FUNCTION_DEFAULTS = {
 export function uploadsBucketName(stage: Stage, stack: Stack): string {
   return `konsulto-${stage}-uploads-${stack.account}-${stack.region}`;
 }
+
+/** The summary exports bucket (the console's summary jobs), named like the uploads bucket and for the same reasons. */
+export function exportsBucketName(stage: Stage, stack: Stack): string {
+  return `konsulto-${stage}-exports-${stack.account}-${stack.region}`;
+}

@@ -12,12 +12,13 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { HttpHandler } from '#functions/commons/http.ts';
 import { FUNCTION_ENTRIES, type RouteFunction } from '#functions/routes.ts';
-import { buildCatalog, CATALOG_FILE } from '../scripts/build-catalog.ts';
+import { buildCatalog, CATALOG_FILE, SUMMARY_CONTENT_FILE } from '../scripts/build-catalog.ts';
 import { writeOpenApiDocument } from '../scripts/build-openapi.ts';
 import { createLocalAuth } from './auth.ts';
 import { localClientConfig, startDynamoDbLocal, useLocalAwsEnv } from './dynamodb-local.ts';
 import { assertLocalEndpoint } from './endpoint-guard.ts';
 import { createLocalServer } from './http-adapter.ts';
+import { removeRuntimeFile, writeRuntimeFile } from './runtime-file.ts';
 import { localCookieSecret } from './secrets.ts';
 import { seedDemoData } from './seed.ts';
 import { ensureTable } from './table.ts';
@@ -80,6 +81,7 @@ async function main() {
     console.log(`\n${signal}: stopping Konsulto…`);
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     server?.closeAllConnections();
+    await removeRuntimeFile();
     await database.stop();
     console.log('Stopped. Your data is kept in .data/ (delete it for a fresh start).');
     process.exit(0);
@@ -97,6 +99,10 @@ async function main() {
     // The staff function answers GET /api/auth/config with the local sign-in (never in Lambda).
     process.env.KONSULTO_LOCAL_AUTH = 'on';
     process.env.KONSULTO_ALLOWED_ORIGINS ??= `http://localhost:${port},http://127.0.0.1:${port}`;
+    // Summary exports of the console's jobs: the same.
+    process.env.KONSULTO_EXPORTS_DIR ??= dataDir
+      ? path.join(ROOT, '.data/exports')
+      : await mkdtemp(path.join(tmpdir(), 'konsulto-exports-'));
     // Proposal attachments: kept beside the database, or thrown away with it.
     process.env.KONSULTO_UPLOADS_DIR ??= dataDir
       ? path.join(ROOT, '.data/uploads')
@@ -106,18 +112,27 @@ async function main() {
     const client = new DynamoDBClient({ endpoint: database.endpoint, ...localClientConfig(), maxAttempts: 3 });
     const created = await ensureTable(client, tableName);
     console.log(created ? '      created' : '      already there');
+    // Where `npm run summary` and the Polis commands find this database (local/runtime-file.ts).
+    await mkdir(path.join(ROOT, '.data'), { recursive: true });
+    await writeRuntimeFile({
+      endpoint: database.endpoint,
+      tableName,
+      pid: process.pid,
+      startedAt: new Date().toISOString(),
+    });
 
     step(
       3,
       demo ? `Building the content catalog (demo dates relative to ${demoToday})…` : 'Building the content catalog…',
     );
-    const { data, problems } = await buildCatalog({ demoToday });
+    const { data, summaryContent, problems } = await buildCatalog({ demoToday });
     if (problems.length > 0) {
       for (const p of problems) console.error(`      ${p.file}: ${p.field}: ${p.message}`);
       throw new Error('the content has problems (listed above)');
     }
     await mkdir(path.dirname(CATALOG_FILE), { recursive: true });
     await writeFile(CATALOG_FILE, `${JSON.stringify(data, null, 2)}\n`);
+    await writeFile(SUMMARY_CONTENT_FILE, `${JSON.stringify(summaryContent)}\n`);
     await writeOpenApiDocument();
 
     step(4, 'Seeding demo data…');
@@ -149,6 +164,7 @@ async function main() {
     console.log('Press Ctrl-C to stop.');
   } catch (error) {
     console.error(`\nKonsulto could not start: ${error instanceof Error ? error.message : String(error)}`);
+    await removeRuntimeFile();
     await database.stop();
     process.exit(1);
   }

@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { FUNCTION_ENTRIES } from '#functions/routes.ts';
+import { FUNCTION_ENTRIES, JOB_ENTRIES } from '#functions/routes.ts';
 import { BUNDLE_OPTIONS } from './bundle-settings.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -10,7 +10,7 @@ export const BUNDLE_DIR = path.join(ROOT, 'dist/functions');
 
 export async function bundleFunctions() {
   const sizes: Record<string, number> = {};
-  for (const [name, entry] of Object.entries(FUNCTION_ENTRIES)) {
+  for (const [name, entry] of Object.entries({ ...FUNCTION_ENTRIES, ...JOB_ENTRIES })) {
     const outfile = path.join(BUNDLE_DIR, name, 'index.mjs');
     await mkdir(path.dirname(outfile), { recursive: true });
     const result = await build({ ...BUNDLE_OPTIONS, entryPoints: [path.join(ROOT, entry)], outfile, metafile: true });

@@ -1,13 +1,22 @@
 /**
- * What the operator commands (summary, import-polis, export-polis) share: the local database connection, refused
- * for anything but DynamoDB Local, and a progress bar on stderr.
+ * What the operator commands (summary, import-polis, export-polis) share: the database connection (DynamoDB Local,
+ * or with `--stage` the deployed table, read only) and a progress bar on stderr.
  */
 import path from 'node:path';
-import { DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { localClientConfig, startDynamoDbLocal, useLocalAwsEnv } from '../local/dynamodb-local.ts';
 import { assertLocalEndpoint } from '../local/endpoint-guard.ts';
+import { readRuntimeFile } from '../local/runtime-file.ts';
 import { ensureTable } from '../local/table.ts';
+
+/** The stages of infra/config.ts (not imported: that module loads aws-cdk-lib). A test checks they agree. */
+export const STAGES = ['dev', 'prod'] as const;
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -19,15 +28,24 @@ export type OperatorDatabase = {
 };
 
 /**
- * The local database: DYNAMODB_ENDPOINT (must be local) and KONSULTO_TABLE (default konsulto-local). Without an
- * endpoint, DynamoDB Local is started on the data `npm start` keeps (.data/dynamodb) for the length of the command;
- * do not run `npm start` at the same time then. With `create`, a missing table is created (imports); otherwise a
- * missing table is an error that says what to do.
+ * The local database: DYNAMODB_ENDPOINT (must be local) and KONSULTO_TABLE (default konsulto-local); without
+ * DYNAMODB_ENDPOINT, the DynamoDB Local of a running `npm start` (its .data/local-runtime.json, local/runtime-file.ts,
+ * with its table unless KONSULTO_TABLE says otherwise); failing both, DynamoDB Local is started on the data `npm start`
+ * keeps (.data/dynamodb) for the length of the command. With `create`, a missing table is created (imports);
+ * otherwise a missing table is an error that says what to do.
  */
 export async function openLocalDatabase({ create = false } = {}): Promise<OperatorDatabase> {
-  const tableName = process.env.KONSULTO_TABLE ?? 'konsulto-local';
+  let tableName = process.env.KONSULTO_TABLE ?? 'konsulto-local';
   let endpoint = process.env.DYNAMODB_ENDPOINT;
   let stop = async () => {};
+  if (endpoint === undefined || endpoint === '') {
+    const running = await readRuntimeFile();
+    if (running) {
+      process.stderr.write(`Using the DynamoDB Local of the running npm start (${running.endpoint}).\n`);
+      endpoint = running.endpoint;
+      tableName = process.env.KONSULTO_TABLE ?? running.tableName;
+    }
+  }
   if (endpoint === undefined || endpoint === '') {
     process.stderr.write('DYNAMODB_ENDPOINT is not set: starting DynamoDB Local on .data/dynamodb…\n');
     const database = await startDynamoDbLocal({ dataDir: path.join(ROOT, '.data/dynamodb') });
@@ -64,15 +82,72 @@ export async function openLocalDatabase({ create = false } = {}): Promise<Operat
   };
 }
 
-/** Refuses `--stage`: reading a deployed table is planned with the summary job (issue 7, staff console). */
-export function refuseStage(stage: string | undefined): void {
-  if (stage === undefined) return;
-  const credentials = process.env.AWS_ACCESS_KEY_ID || process.env.AWS_PROFILE || process.env.AWS_SESSION_TOKEN;
+/**
+ * The deployed table of a stage among the account's table names. CDK does not name the table: CloudFormation calls
+ * it `<stack>-<logical id>-<suffix>`, the stack being `Konsulto-<stage>-Stateful` (infra/build-app.ts) and the logical
+ * id `Table` and a hash. Exactly one must match.
+ */
+export function deployedTableName(stage: string, tableNames: readonly string[]): string {
+  const pattern = new RegExp(`^Konsulto-${stage}-Stateful-Table[0-9A-F]{8}-[A-Za-z0-9]+$`);
+  const found = tableNames.filter((name) => pattern.test(name));
+  if (found.length === 1) return found[0] as string;
   throw new Error(
-    credentials
-      ? `--stage ${stage}: reading a deployed table is not implemented yet; it comes with the summary job of the staff console. Run this command against DynamoDB Local.`
-      : `--stage ${stage} needs AWS credentials, and reading a deployed table is not implemented yet (it comes with the summary job of the staff console).`,
+    found.length === 0
+      ? `No table of stage "${stage}" (Konsulto-${stage}-Stateful-Table…) in this account and region; set KONSULTO_TABLE to name it.`
+      : `Several tables of stage "${stage}": ${found.join(', ')}; set KONSULTO_TABLE to choose one.`,
   );
+}
+
+/** What `--stage` asks for, checked before anything is read: a known stage, and no local endpoint beside it. */
+export function stageTarget(
+  stage: string | undefined,
+  env: Record<string, string | undefined> = process.env,
+): { stage: string; tableName?: string } | undefined {
+  if (stage === undefined) return undefined;
+  if (!(STAGES as readonly string[]).includes(stage)) {
+    throw new Error(`--stage must be one of ${STAGES.join(', ')}: "${stage}"`);
+  }
+  if (env.DYNAMODB_ENDPOINT) throw new Error('--stage reads the deployed table: unset DYNAMODB_ENDPOINT.');
+  return { stage, ...(env.KONSULTO_TABLE ? { tableName: env.KONSULTO_TABLE } : {}) };
+}
+
+/**
+ * The deployed table of a stage, for reading (summary, export-polis): the AWS SDK's credentials and region from the
+ * environment (AWS_PROFILE, AWS_REGION…); the table is KONSULTO_TABLE or found by its CloudFormation name. Needs
+ * dynamodb:ListTables (unless KONSULTO_TABLE), DescribeTable and Scan on the table.
+ */
+export async function openStageDatabase(target: { stage: string; tableName?: string }): Promise<OperatorDatabase> {
+  const client = new DynamoDBClient({ maxAttempts: 8 });
+  try {
+    let tableName = target.tableName;
+    if (tableName === undefined) {
+      const names: string[] = [];
+      let start: string | undefined;
+      do {
+        const page = await client.send(new ListTablesCommand({ ...(start ? { ExclusiveStartTableName: start } : {}) }));
+        names.push(...(page.TableNames ?? []));
+        start = page.LastEvaluatedTableName;
+      } while (start);
+      tableName = deployedTableName(target.stage, names);
+    }
+    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    process.stderr.write(`Reading the deployed table ${tableName} (stage ${target.stage}).\n`);
+    return {
+      documents: DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
+      tableName,
+      endpoint: 'aws',
+      close: async () => client.destroy(),
+    };
+  } catch (error) {
+    client.destroy();
+    throw error;
+  }
+}
+
+/** The database of a reading command: the deployed table with `--stage`, else the local one. */
+export async function openReadDatabase(stage: string | undefined): Promise<OperatorDatabase> {
+  const target = stageTarget(stage);
+  return target ? openStageDatabase(target) : openLocalDatabase();
 }
 
 /** A progress bar on stderr: redrawn in place on a terminal, one line per tenth otherwise. */

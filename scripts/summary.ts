@@ -5,64 +5,25 @@
  *   --audience      public (default: open data, no personal data) or staff (moderated contributions, display names)
  *   --with-contacts staff only: add the proposals' contact fields (the files are then named *-staff-contacts*)
  *   --lang          sq, en or both (default) for the HTML report
- *   --stage <name>  a deployed table (not implemented yet: comes with the staff console's summary job)
- * Progress (items read / the table's item count) is shown on stderr.
+ *   --stage <name>  read the deployed table of a stage (dev, prod) with the AWS credentials of the environment
+ * The local database is DYNAMODB_ENDPOINT, else the one of a running `npm start`, else DynamoDB Local started on
+ * .data/dynamodb. Progress (items read / the table's item count) is shown on stderr.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDynamoSummarySource, type SummarySource } from '#functions/repositories/summary-source.ts';
-import type { Commitment } from '#shared/schemas/commitment.ts';
-import { FIXED_SECTIONS, milestoneSectionId, sectionIdsOf } from '#shared/schemas/commitment.ts';
-import type { Language, LocalizedText } from '#shared/schemas/common.ts';
-import type { Consultation } from '#shared/schemas/consultation.ts';
-import type { Meeting } from '#shared/schemas/meeting.ts';
+import type { Language } from '#shared/schemas/common.ts';
+import { summaryContext } from '#shared/summary/context.ts';
 import { SUMMARY_FORMATS, type SummaryFormat, summaryFiles } from '#shared/summary/files.ts';
-import type { CommitmentInfo, SummaryContext } from '#shared/summary/input.ts';
-import { SECTION_LABELS } from '#shared/summary/labels.ts';
+import type { SummaryContext } from '#shared/summary/input.ts';
 import { forAudience } from '#shared/summary/privacy.ts';
 import type { Audience, Summary } from '#shared/summary/schema.ts';
 import { createSummaryBuilder } from '#shared/summary/summarise.ts';
 import { loadContent } from './content.ts';
-import { openLocalDatabase, progressBar, refuseStage } from './operator-support.ts';
+import { openLocalDatabase, openStageDatabase, progressBar, stageTarget } from './operator-support.ts';
 
-export type ContentForSummary = {
-  consultations: Consultation[];
-  commitments: Commitment[];
-  meetings: Meeting[];
-};
-
-/** The summary's context from the content files: the consultation, its commitments and sections, its meetings. */
-export function summaryContext(
-  content: ContentForSummary,
-  consultationId: string,
-  generatedAt: string,
-): SummaryContext {
-  const consultation = content.consultations.find((c) => c.id === consultationId && c.status !== 'draft');
-  if (!consultation) {
-    const known = content.consultations.filter((c) => c.status !== 'draft').map((c) => c.id);
-    throw new Error(`Unknown consultation "${consultationId}". Known: ${known.join(', ') || 'none'}.`);
-  }
-  const commitments: CommitmentInfo[] = content.commitments
-    .filter((c) => c.consultationId === consultationId)
-    .map((c) => {
-      const labels: Record<string, LocalizedText> = {};
-      for (const id of FIXED_SECTIONS) labels[id] = SECTION_LABELS[id] as LocalizedText;
-      for (const m of c.milestones) {
-        labels[milestoneSectionId(m.id)] = {
-          sq: `Hapi: ${m.title.sq}`,
-          ...(m.title.en ? { en: `Milestone: ${m.title.en}` } : {}),
-        };
-      }
-      return { id: c.id, order: c.order, title: c.title, sectionIds: sectionIdsOf(c), sectionLabels: labels };
-    });
-  return {
-    consultation: { id: consultation.id, title: consultation.title },
-    commitments,
-    meetings: content.meetings.filter((m) => m.consultationId === consultationId),
-    generatedAt,
-  };
-}
+export { type ContentForSummary, summaryContext } from '#shared/summary/context.ts';
 
 export type SummaryRun = {
   source: SummarySource;
@@ -121,8 +82,24 @@ function parseFormats(values: string[] | undefined): SummaryFormat[] {
   return formats as SummaryFormat[];
 }
 
-async function main() {
+export type SummaryCommand = {
+  consultation: string;
+  out: string;
+  formats: SummaryFormat[];
+  audience: Audience;
+  includeContacts: boolean;
+  languages: Language[];
+  stage?: { stage: string; tableName?: string };
+  segments?: number;
+};
+
+/** The command line of `npm run summary`, checked before anything is read. */
+export function parseSummaryArgs(
+  args: string[],
+  env: Record<string, string | undefined> = process.env,
+): SummaryCommand {
   const { values } = parseArgs({
+    args,
     options: {
       consultation: { type: 'string' },
       format: { type: 'string', multiple: true },
@@ -137,28 +114,47 @@ async function main() {
   if (!values.consultation || !values.out) {
     throw new Error('Usage: npm run summary -- --consultation <id> --format csv|json|html --out <dir>');
   }
-  refuseStage(values.stage);
   const audience = values.audience as Audience;
   if (audience !== 'public' && audience !== 'staff') throw new Error('--audience must be public or staff');
+  if (values['with-contacts'] && audience !== 'staff') throw new Error('--with-contacts is only for staff files');
   const languages: Language[] =
     values.lang === 'both' ? ['sq', 'en'] : values.lang === 'sq' || values.lang === 'en' ? [values.lang] : [];
   if (languages.length === 0) throw new Error('--lang must be sq, en or both');
+  const segments = values.segments === undefined ? undefined : Number(values.segments);
+  if (segments !== undefined && !(Number.isInteger(segments) && segments >= 1 && segments <= 64)) {
+    throw new Error('--segments must be a whole number from 1 to 64');
+  }
+  const stage = stageTarget(values.stage, env);
+  return {
+    consultation: values.consultation,
+    out: values.out,
+    formats: parseFormats(values.format),
+    audience,
+    includeContacts: values['with-contacts'],
+    languages,
+    ...(stage ? { stage } : {}),
+    ...(segments !== undefined ? { segments } : {}),
+  };
+}
+
+async function main() {
+  const command = parseSummaryArgs(process.argv.slice(2));
   const content = await loadContent();
   if (content.problems.length > 0) throw new Error(`The content has problems: run npm run build:catalog to see them.`);
-  const context = summaryContext(content, values.consultation, new Date().toISOString());
-  const database = await openLocalDatabase();
+  const context = summaryContext(content, command.consultation, new Date().toISOString());
+  const database = command.stage ? await openStageDatabase(command.stage) : await openLocalDatabase();
   const bar = progressBar('Reading items');
   const started = performance.now();
   try {
     const result = await writeSummary({
       source: createDynamoSummarySource(database.documents, database.tableName),
       context,
-      formats: parseFormats(values.format),
-      audience,
-      includeContacts: values['with-contacts'],
-      languages,
-      outDir: path.resolve(values.out),
-      ...(values.segments ? { segments: Number(values.segments) } : {}),
+      formats: command.formats,
+      audience: command.audience,
+      includeContacts: command.includeContacts,
+      languages: command.languages,
+      outDir: path.resolve(command.out),
+      ...(command.segments !== undefined ? { segments: command.segments } : {}),
       onProgress: (read, total) => bar.update(read, total),
     });
     bar.done(

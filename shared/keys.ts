@@ -61,6 +61,8 @@ export const keys = {
   /** Whether (and when) the response report of a consultation was published. */
   responseReport: (consultationId: string): Key => ({ pk: `RESPONSE_REPORT#${consultationId}`, sk: 'REPORT' }),
   meeting: (meetingId: string): Key => ({ pk: `MEETING#${meetingId}`, sk: 'MEETING' }),
+  /** A summary job of the console (status, progress, files); expires with its files. */
+  summaryJob: (jobId: string): Key => ({ pk: `SUMMARY_JOB#${jobId}`, sk: 'JOB' }),
   audit: (consultationId: string, entryId: string): Key => ({ pk: `AUDIT#${consultationId}`, sk: entryId }),
   rateWindow: (scope: string, subject: string, window: number): Key => ({
     pk: `RATE#${scope}#${subject}#${window}`,
@@ -88,6 +90,8 @@ export const indexKeys = {
   proposalsByStatus: (consultationId: string, status: string) => `CONSULTATION#${consultationId}#PROPOSALS#${status}`,
   /** gsi1: meetings of a consultation by date. */
   meetings: (consultationId: string) => `CONSULTATION#${consultationId}#MEETINGS`,
+  /** gsi1: the summary jobs of a consultation, newest first (sort: the job ULID). */
+  summaryJobs: (consultationId: string) => `CONSULTATION#${consultationId}#SUMMARY_JOBS`,
   /** gsi2: top-level comments of one section, newest first. */
   sectionThread: (commitmentId: string, sectionId: string) => `COMMITMENT#${commitmentId}#SECTION#${sectionId}`,
   /** gsi3 / gsi4: the same threads ordered by agreement (sort key from agreedSortKey). */

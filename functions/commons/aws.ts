@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
@@ -17,6 +18,11 @@ export function createDocumentClient(endpoint = process.env.DYNAMODB_ENDPOINT): 
 /** The S3 client of the uploads bucket (proposals function only; region and credentials from the runtime). */
 export function createS3Client(): S3Client {
   return new S3Client({ maxAttempts: 3 });
+}
+
+/** The Lambda client that starts summary jobs (staff function only). */
+export function createLambdaClient(): LambdaClient {
+  return new LambdaClient({ maxAttempts: 3 });
 }
 
 export function requiredEnv(name: string): string {

@@ -29,6 +29,8 @@ const RESOURCE_NAMES: Record<string, Bilingual> = {
   'response-report': { sq: 'Raporti i përgjigjeve', en: 'The response report' },
   meeting: { sq: 'Takimi', en: 'The meeting' },
   route: { sq: 'Adresa', en: 'The address' },
+  job: { sq: 'Përmbledhja', en: 'The summary job' },
+  file: { sq: 'Skedari', en: 'The file' },
 };
 
 /** The one place where domain errors become HTTP statuses and bilingual messages. */

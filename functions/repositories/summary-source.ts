@@ -81,7 +81,13 @@ const SUMMARY_ATTRIBUTES = [
 
 const MAX_PAGES_PER_SEGMENT = 2;
 
-export function createDynamoSummarySource(client: DynamoDBDocumentClient, tableName: string): SummarySource {
+/** `pageSize` caps the items DynamoDB examines per page (tests use it to see progress page by page); default 1 MB pages. */
+export function createDynamoSummarySource(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  { pageSize }: { pageSize?: number } = {},
+): SummarySource {
+  const limit = pageSize !== undefined ? { Limit: pageSize } : {};
   return {
     async estimateTotal() {
       const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
@@ -115,13 +121,17 @@ export function createDynamoSummarySource(client: DynamoDBDocumentClient, tableN
         .filter((part) => part !== undefined)
         .join(' OR ');
       const attributes = [...SUMMARY_ATTRIBUTES, ...(options.includeContacts ? ['contact'] : [])];
-      return parallelScan(client, scanInput(tableName, filter, values, attributes), options);
+      return parallelScan(client, { ...scanInput(tableName, filter, values, attributes), ...limit }, options);
     },
 
     commitmentItems(commitmentId, options = {}) {
       const filter = '#type IN (:comment, :reaction) AND #commitmentId = :commitment';
       const values = { ':comment': 'COMMENT', ':reaction': 'REACTION', ':commitment': commitmentId };
-      return parallelScan(client, scanInput(tableName, filter, values, [...SUMMARY_ATTRIBUTES]), options);
+      return parallelScan(
+        client,
+        { ...scanInput(tableName, filter, values, [...SUMMARY_ATTRIBUTES]), ...limit },
+        options,
+      );
     },
   };
 }

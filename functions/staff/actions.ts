@@ -10,6 +10,9 @@ import { createDynamoModerationRepository } from '../repositories/moderation-rep
 import { createDynamoStaffProposalReader } from '../repositories/proposal-reader.ts';
 import { createDynamoProposalRepository } from '../repositories/proposal-repository.ts';
 import { createDynamoResponseRepository } from '../repositories/response-repository.ts';
+import { createDynamoSummaryJobRepository } from '../repositories/summary-job-repository.ts';
+import type { ExportStore } from '../storage/export-store.ts';
+import type { JobLauncher } from '../summary-job/launcher.ts';
 import { auditActions } from './audit.ts';
 import { type AuthSettings, authConfigActions } from './auth-config.ts';
 import { meetingActions } from './meetings.ts';
@@ -17,6 +20,7 @@ import { moderationActions } from './moderation.ts';
 import { createStaffHandler, type StaffAction } from './pipeline.ts';
 import { localDownloadActions, staffProposalActions } from './proposals.ts';
 import { responseActions } from './responses.ts';
+import { localExportActions, summaryJobActions } from './summary-jobs.ts';
 
 export type StaffWiring = {
   catalog: Catalog;
@@ -27,6 +31,8 @@ export type StaffWiring = {
   auth: AuthSettings;
   /** The proposals' files (the uploads bucket in AWS, a directory locally): staff download links. */
   attachments: AttachmentStore;
+  /** Summary jobs: where their files are (the exports bucket in AWS, a directory locally) and how a job is started. */
+  summaries?: { exports: ExportStore; launch: JobLauncher };
 };
 
 /** Every staff route on the DynamoDB repositories: used by the Lambda entry and by whole-API tests. */
@@ -35,10 +41,9 @@ export function createStaffActions({
   client,
   tableName,
   attachments,
-}: Pick<StaffWiring, 'catalog' | 'client' | 'tableName'> & Partial<Pick<StaffWiring, 'attachments'>>): Record<
-  string,
-  StaffAction
-> {
+  summaries,
+}: Pick<StaffWiring, 'catalog' | 'client' | 'tableName'> &
+  Partial<Pick<StaffWiring, 'attachments' | 'summaries'>>): Record<string, StaffAction> {
   const proposalActions = staffProposalActions({
     catalog,
     proposals: createDynamoProposalRepository(client, tableName),
@@ -54,6 +59,11 @@ export function createStaffActions({
     ...responseActions({ catalog, responses: createDynamoResponseRepository(client, tableName) }),
     ...meetingActions({ catalog, meetings: createDynamoMeetingRepository(client, tableName) }),
     ...auditActions({ catalog, audit: createDynamoAuditLog(client, tableName) }),
+    ...summaryJobActions({
+      catalog,
+      jobs: createDynamoSummaryJobRepository(client, tableName),
+      ...(summaries ?? noSummaries),
+    }),
   };
 }
 
@@ -61,6 +71,7 @@ export function createStaffFunction(wiring: StaffWiring): HttpHandler {
   return createStaffHandler({ clock: wiring.clock, cookieSecret: wiring.cookieSecret }, createStaffActions(wiring), {
     ...authConfigActions(wiring.auth),
     ...localDownloadActions(wiring.attachments, wiring.clock),
+    ...(wiring.summaries ? localExportActions(wiring.summaries.exports, wiring.clock) : {}),
   });
 }
 
@@ -71,4 +82,13 @@ const noAttachments: AttachmentStore = {
   accept: () => Promise.reject(new Error('no attachment store')),
   discard: async () => undefined,
   downloadUrl: () => Promise.reject(new NotFoundError('attachment')),
+};
+
+/** Tests of other staff routes may leave summaries out: then a job cannot start (503-like error) and has no links. */
+const noSummaries: { exports: ExportStore; launch: JobLauncher } = {
+  exports: {
+    put: () => Promise.reject(new Error('no export store')),
+    downloadUrl: () => Promise.reject(new NotFoundError('file')),
+  },
+  launch: () => Promise.reject(new Error('no job launcher')),
 };

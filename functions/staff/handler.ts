@@ -2,10 +2,12 @@ import { createDocumentClient, requiredEnv } from '../commons/aws.ts';
 import { catalog } from '../commons/catalog.ts';
 import { cookieSecret } from '../commons/secrets.ts';
 import { attachmentStoreFromEnv } from '../storage/attachment-store-from-env.ts';
+import { exportStoreFromEnv } from '../storage/export-store-from-env.ts';
+import { jobLauncherFromEnv } from '../summary-job/launcher-from-env.ts';
 import { createStaffFunction } from './actions.ts';
 import { authSettingsFromEnv } from './auth-config.ts';
 
-/** Lambda entry of the staff function (moderation, proposals, responses, meetings, audit): wiring only. */
+/** Lambda entry of the staff function (moderation, proposals, responses, meetings, audit, summary jobs): wiring only. */
 export const handler = createStaffFunction({
   catalog,
   client: createDocumentClient(),
@@ -14,4 +16,5 @@ export const handler = createStaffFunction({
   cookieSecret,
   auth: authSettingsFromEnv(),
   attachments: attachmentStoreFromEnv(),
+  summaries: { exports: exportStoreFromEnv(), launch: jobLauncherFromEnv() },
 });

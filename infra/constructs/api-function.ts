@@ -2,7 +2,7 @@ import path from 'node:path';
 import { type Duration, type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, type IFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { type BundlingOptions, NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -11,6 +11,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
 import { Construct } from 'constructs';
 import { ACCEPTED_PREFIX, QUARANTINE_PREFIX } from '#shared/proposals.ts';
+import { EXPORTS_PREFIX } from '#shared/schemas/summary-job.ts';
 import { TABLE } from '#shared/table.ts';
 import { ESM_REQUIRE_BANNER, LAMBDA_TARGET } from '../../scripts/bundle-settings.ts';
 import { REPO_ROOT } from '../paths.ts';
@@ -22,8 +23,13 @@ import { REPO_ROOT } from '../paths.ts';
  * - `read`: point reads and queries on the table and its indexes. Never Scan.
  * - `read-write`: `read` plus single-item writes and condition checks on the base table.
  * - `staff`: `read-write` without DeleteItem: staff actions change and append (the audit log) but never delete.
+ * - `summary-job`: reads the whole table (Scan, the item count by DescribeTable, GetItem of its job) and updates only
+ *   summary-job items (UpdateItem conditioned on partition keys `SUMMARY_JOB#…`, statement `OwnJobItems`).
  */
-export type TableAccess = 'health' | 'read' | 'read-write' | 'staff';
+export type TableAccess = 'health' | 'read' | 'read-write' | 'staff' | 'summary-job';
+
+/** The partition keys the summary job may update (shared/keys.ts, keys.summaryJob). */
+export const SUMMARY_JOB_KEYS = 'SUMMARY_JOB#*';
 
 const TABLE_ACTIONS: Record<TableAccess, { table: string[]; indexes: string[] }> = {
   health: { table: ['dynamodb:GetItem'], indexes: [] },
@@ -54,6 +60,7 @@ const TABLE_ACTIONS: Record<TableAccess, { table: string[]; indexes: string[] }>
     ],
     indexes: ['dynamodb:Query'],
   },
+  'summary-job': { table: ['dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Scan'], indexes: [] },
 };
 
 /** The table actions each access level grants (exported for tests and docs). */
@@ -96,6 +103,13 @@ export type ApiFunctionProps = {
    * `access` (`submit`: the proposals function; `download`: the staff function's download links).
    */
   uploads?: { bucket: IBucket; access: UploadsAccess };
+  /**
+   * The summary exports bucket: its name in the environment and exactly EXPORTS_ACTIONS[access] on exports/ (`write`:
+   * the summary job; `download`: the staff function's download links).
+   */
+  exports?: { bucket: IBucket; access: ExportsAccess };
+  /** A function this one invokes asynchronously (the staff function starts the summary job): InvokeFunction on it. */
+  invokes?: IFunction;
   /** Further environment variables (e.g. the staff sign-in settings of the staff function). */
   environment?: Record<string, string>;
   /**
@@ -105,6 +119,24 @@ export type ApiFunctionProps = {
   originSecret?: ISecret;
   /** Reserved concurrency (a cap and a guarantee); none when undefined. */
   reservedConcurrentExecutions?: number;
+};
+
+export type ExportsAccess = 'write' | 'download';
+
+/** What a function may do in the exports bucket: one statement on exports/*, never list, never delete. */
+export const EXPORTS_ACTIONS: Record<ExportsAccess, { sid: string; actions: readonly string[]; reason: string }> = {
+  write: {
+    sid: 'ExportsWrite',
+    actions: ['s3:PutObject'],
+    reason:
+      'The summary job writes exports/<job ULID>/<file>, keys decided per job: PutObject on the exports prefix only (no read, no delete, no list).',
+  },
+  download: {
+    sid: 'ExportsDownload',
+    actions: ['s3:GetObject'],
+    reason:
+      'Staff download links are presigned GETs of exports/<job ULID>/<file>, decided at request time: GetObject on the exports prefix only (no write, no delete, no list).',
+  },
 };
 
 export type UploadsAccess = 'submit' | 'download';
@@ -192,6 +224,19 @@ export class ApiFunction extends Construct {
       );
     }
 
+    if (props.tableAccess === 'summary-job') {
+      statements.push(
+        new PolicyStatement({
+          sid: 'OwnJobItems',
+          effect: Effect.ALLOW,
+          actions: ['dynamodb:UpdateItem'],
+          resources: [props.table.tableArn],
+          // Only the job items: progress, done, failed. Every other item of the table is read-only to the job.
+          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [SUMMARY_JOB_KEYS] } },
+        }),
+      );
+    }
+
     if (props.cookieSecret) {
       statements.push(
         new PolicyStatement({
@@ -228,6 +273,30 @@ export class ApiFunction extends Construct {
       }
     }
 
+    const exportsGrant = props.exports;
+    if (exportsGrant) {
+      const { sid, actions: s3Actions } = EXPORTS_ACTIONS[exportsGrant.access];
+      statements.push(
+        new PolicyStatement({
+          sid,
+          effect: Effect.ALLOW,
+          actions: [...s3Actions],
+          resources: [exportsGrant.bucket.arnForObjects(`${EXPORTS_PREFIX}*`)],
+        }),
+      );
+    }
+
+    if (props.invokes) {
+      statements.push(
+        new PolicyStatement({
+          sid: 'InvokeSummaryJob',
+          effect: Effect.ALLOW,
+          actions: ['lambda:InvokeFunction'],
+          resources: [props.invokes.functionArn],
+        }),
+      );
+    }
+
     // A role of our own instead of the default one, which would attach the AWS-managed
     // AWSLambdaBasicExecutionRole (logs:* on every log group of the account).
     this.role = new Role(this, 'Role', {
@@ -257,14 +326,22 @@ export class ApiFunction extends Construct {
         ...(props.cookieSecret ? { KONSULTO_COOKIE_SECRET_ARN: props.cookieSecret.secretArn } : {}),
         ...(uploads ? { KONSULTO_UPLOADS_BUCKET: uploads.bucket.bucketName } : {}),
         ...(props.originSecret ? { KONSULTO_ORIGIN_SECRET_ARN: props.originSecret.secretArn } : {}),
+        ...(exportsGrant ? { KONSULTO_EXPORTS_BUCKET: exportsGrant.bucket.bucketName } : {}),
+        ...(props.invokes ? { KONSULTO_SUMMARY_JOB_FUNCTION: props.invokes.functionName } : {}),
         ...props.environment,
       },
       bundling: { ...API_FUNCTION_BUNDLING, mainFields: [...API_FUNCTION_BUNDLING.mainFields], externalModules: [] },
     });
 
+    // Findings are named the way cdk-nag names them, from the resolved ARNs, so they hold in every environment.
+    const finding = (arn: string) => flattenCfnReference(Stack.of(this).resolve(arn));
+    if (exportsGrant) {
+      Validations.of(this.role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${finding(exportsGrant.bucket.arnForObjects(`${EXPORTS_PREFIX}*`))}]`,
+        reason: EXPORTS_ACTIONS[exportsGrant.access].reason,
+      });
+    }
     if (uploads) {
-      // Findings are named the way cdk-nag names them, from the resolved ARNs, so they hold in every environment.
-      const finding = (arn: string) => flattenCfnReference(Stack.of(this).resolve(arn));
       for (const { prefix } of UPLOADS_ACTIONS[uploads.access]) {
         Validations.of(this.role).acknowledge({
           id: `AwsSolutions-IAM5[Resource::${finding(uploads.bucket.arnForObjects(`${prefix}*`))}]`,

@@ -11,7 +11,8 @@ import {
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { QUARANTINE_PREFIX, UNATTACHED_UPLOAD_SECONDS } from '#shared/proposals.ts';
-import { type StageConfig, uploadsBucketName } from '../config.ts';
+import { EXPORTS_PREFIX, SUMMARY_JOB_RETENTION_DAYS } from '#shared/schemas/summary-job.ts';
+import { exportsBucketName, type StageConfig, uploadsBucketName } from '../config.ts';
 import { StaffUserPool } from '../constructs/staff-identity.ts';
 import { cdkTableDefinition } from '../table-definition.ts';
 
@@ -32,6 +33,8 @@ export class StatefulStack extends Stack {
   readonly cookieSecret: ISecret;
   /** Proposal attachments: quarantine/ (browser uploads, expire after a day) and attachments/ (checked PDF files). */
   readonly uploadsBucket: IBucket;
+  /** The summary jobs' files (exports/<jobId>/…), downloaded by staff through presigned GETs; expire in a few days. */
+  readonly exportsBucket: IBucket;
   /** The staff directory (moderators, drafters, admins) and its hosted login domain. */
   readonly staff: StaffUserPool;
 
@@ -88,6 +91,31 @@ export class StatefulStack extends Stack {
         'Server access logs would record the IP address of every organisation uploading a file, which PRODUCT.md forbids logging; the bucket is private: only the proposals function can sign uploads, and only it and the staff function (short-lived download links of checked files) can read objects.',
     });
     this.uploadsBucket = uploads;
+
+    const exportsBucket = new Bucket(this, 'ExportsBucket', {
+      bucketName: exportsBucketName(props.config.stage, this),
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      encryption: BucketEncryption.S3_MANAGED,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [
+        {
+          id: 'expire-exports',
+          prefix: EXPORTS_PREFIX,
+          // Summary files are regenerated on demand: kept as long as their job item (its TTL), then removed.
+          expiration: Duration.days(SUMMARY_JOB_RETENTION_DAYS),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
+      ],
+    });
+    Validations.of(exportsBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        'Server access logs would record the IP address of every staff download; the bucket is private: only the summary job writes exports/, and only the staff function signs short-lived GETs of them.',
+    });
+    this.exportsBucket = exportsBucket;
 
     this.staff = new StaffUserPool(this, 'Staff', {
       domainPrefix: props.authDomainPrefix ?? `konsulto-${props.config.stage}-${this.account}`,

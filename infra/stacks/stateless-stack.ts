@@ -1,11 +1,19 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { IUserPool, UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { FUNCTION_ENTRIES, ROUTES, type RouteFunction } from '#functions/routes.ts';
-import { type CustomDomain, FUNCTION_DEFAULTS, type StageConfig, uploadsBucketName } from '../config.ts';
+import { FUNCTION_ENTRIES, JOB_ENTRIES, ROUTES, type RouteFunction } from '#functions/routes.ts';
+import {
+  type CustomDomain,
+  exportsBucketName,
+  FUNCTION_DEFAULTS,
+  type StageConfig,
+  uploadsBucketName,
+} from '../config.ts';
 import { ApiFunction, type TableAccess, type UploadsAccess } from '../constructs/api-function.ts';
 import { KonsultoHttpApi } from '../constructs/http-api.ts';
 import { Operations } from '../constructs/operations.ts';
@@ -55,7 +63,7 @@ export const FUNCTION_SETTINGS: Record<
   },
   staff: {
     description:
-      'Staff console API: moderation, proposals and their files, reasoned responses, meetings, the audit log',
+      'Staff console API: moderation, proposals and their files, reasoned responses, meetings, the audit log, summary jobs',
     // Changes and appends only (no DeleteItem): the audit log is append-only.
     tableAccess: 'staff',
     memorySize: FUNCTION_DEFAULTS.memorySize,
@@ -67,6 +75,21 @@ export const FUNCTION_SETTINGS: Record<
     uploads: 'download',
   },
 };
+
+/**
+ * The summary job (functions/summary-job/, docs/summaries.md): invoked asynchronously by the staff function. A full
+ * vCPU (1,769 MB) and Lambda's longest timeout: a national-scale summary reads about a gigabyte in a few minutes
+ * (P6: the function alone needs under 400 MB for 1M votes). No retry: a job runs once (a retried event would find it
+ * no longer queued); a failed invocation goes to the encrypted dead-letter queue.
+ */
+export const SUMMARY_JOB_SETTINGS = {
+  description: 'Summary job: streams a consultation through the summary, stores the files in the exports bucket',
+  tableAccess: 'summary-job',
+  memorySize: 1769,
+  timeout: Duration.minutes(15),
+  retryAttempts: 0,
+  maxEventAge: Duration.hours(1),
+} as const;
 
 export type StatelessStackProps = StackProps & {
   config: StageConfig;
@@ -89,6 +112,9 @@ export type StatelessStackProps = StackProps & {
 /** Lambda functions, the HTTP API and the CloudFront site: everything that can be recreated from code. */
 export class StatelessStack extends Stack {
   readonly functions: Record<RouteFunction, ApiFunction>;
+  /** The summary job and the queue of its failed invocations. */
+  readonly summaryJob: ApiFunction;
+  readonly summaryJobFailures: Queue;
   readonly httpApi: KonsultoHttpApi;
   readonly site: SiteDistribution;
   readonly console: ConsoleClient;
@@ -125,6 +151,33 @@ export class StatelessStack extends Stack {
         'CloudFront reads the value only when the distribution is deployed, so automatic rotation would lock CloudFront out of the API; it is a shared value between two services (no person signs in with it) and is changed by hand with a redeploy (docs/deploy.md).',
     });
 
+    // The stateful stack's exports bucket, by its derived name like the uploads bucket.
+    const exportsBucket = Bucket.fromBucketName(this, 'ExportsBucket', exportsBucketName(config.stage, this));
+    const { retryAttempts, maxEventAge, ...jobSettings } = SUMMARY_JOB_SETTINGS;
+    this.summaryJob = new ApiFunction(this, 'SummaryJobFunction', {
+      entry: JOB_ENTRIES['summary-job'],
+      table,
+      ...jobSettings,
+      exports: { bucket: exportsBucket, access: 'write' },
+      logRetention: config.logRetention,
+      logRemovalPolicy: config.logRemovalPolicy,
+    });
+    this.summaryJobFailures = new Queue(this, 'SummaryJobFailures', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.summaryJobFailures).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the dead-letter destination of the summary job (on-failure destination of its asynchronous invocations); it has no consumer to fail, so no queue of its own behind it.',
+    });
+    this.summaryJob.function.configureAsyncInvoke({
+      retryAttempts,
+      maxEventAge,
+      onFailure: new SqsDestination(this.summaryJobFailures),
+    });
+
     this.functions = mapValues(FUNCTION_ENTRIES, (entry, name) => {
       const { participants, uploads, ...settings } = FUNCTION_SETTINGS[name];
       const reserved = config.reservedConcurrency[name];
@@ -136,7 +189,14 @@ export class StatelessStack extends Stack {
         ...(reserved === undefined ? {} : { reservedConcurrentExecutions: reserved }),
         ...(participants ? { cookieSecret: props.cookieSecret } : {}),
         ...(uploads ? { uploads: { bucket: uploadsBucket, access: uploads } } : {}),
-        ...(name === 'staff' ? { environment: staffEnvironment } : {}),
+        ...(name === 'staff'
+          ? {
+              environment: staffEnvironment,
+              // Summary jobs: starts the job function, signs download links of its files.
+              exports: { bucket: exportsBucket, access: 'download' as const },
+              invokes: this.summaryJob.function,
+            }
+          : {}),
         logRetention: config.logRetention,
         logRemovalPolicy: config.logRemovalPolicy,
       });
@@ -165,7 +225,8 @@ export class StatelessStack extends Stack {
       stage: config.stage,
       thresholds: config.alarmThresholds,
       httpApi: this.httpApi.api,
-      functions: mapValues(this.functions, (fn) => fn.function),
+      // The summary job too: a failed job is an error of its function (it rethrows after marking the job failed).
+      functions: { ...mapValues(this.functions, (fn) => fn.function), 'summary-job': this.summaryJob.function },
       table,
       removalPolicy: config.logRemovalPolicy,
       ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),

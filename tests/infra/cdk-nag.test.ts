@@ -53,6 +53,12 @@ const IAM5_UPLOADS = ['quarantine/*', 'attachments/*'].map(
   (prefix) => `IAM5[Resource::arn:<AWS::Partition>:s3:::konsulto-dev-uploads-<AWS::AccountId>-<AWS::Region>/${prefix}]`,
 );
 
+/** The summary job writes exports/*, the staff function reads it to sign download links (one finding, two roles). */
+const IAM5_EXPORTS = [
+  'IAM5[Resource::arn:<AWS::Partition>:s3:::konsulto-dev-exports-<AWS::AccountId>-<AWS::Region>/exports/*]',
+];
+const IAM5_EXPORTS_BOUND = ['IAM5[Resource::arn:aws:s3:::konsulto-prod-exports-111122223333-eu-central-1/exports/*]'];
+
 /** The same findings in a synthesis bound to account 111122223333 and eu-central-1 (prod stage, below). */
 const IAM5_DEPLOYMENT_BOUND = IAM5_DEPLOYMENT.map((id) =>
   id.replace('<AWS::AccountId>-<AWS::Region>', '111122223333-eu-central-1').replace('<AWS::Partition>', 'aws'),
@@ -79,16 +85,34 @@ describe('cdk-nag AwsSolutions, dev stage (no custom domain)', () => {
   });
 
   // Region-agnostic (a bare App without CDK_DEFAULT_REGION): no edge stack, so CFR2 is acknowledged (operations.test.ts).
-  it('acknowledges exactly the reviewed list of findings; on the stateful stack the secret rotation and upload logs', () => {
+  it('acknowledges exactly the reviewed list of findings; on the stateful stack the secret rotation and bucket logs', () => {
     expect(ruleIds(suppressions(templates.slice(0, 1)))).toEqual(['S1', 'SMG4']);
-    const uploads = Object.keys(templates[0]?.findResources('AWS::S3::Bucket') ?? {});
+    const buckets = Object.keys(templates[0]?.findResources('AWS::S3::Bucket') ?? {});
     expect(
       suppressions(templates.slice(0, 1))
         .filter((s) => s.id === 'AwsSolutions-S1')
-        .every((s) => uploads.includes(s.resource) || s.resource.startsWith('UploadsBucketPolicy')),
+        .every(
+          (s) =>
+            buckets.includes(s.resource) ||
+            s.resource.startsWith('UploadsBucketPolicy') ||
+            s.resource.startsWith('ExportsBucketPolicy'),
+        ),
     ).toBe(true);
     expect(ruleIds(suppressions(templates))).toEqual(
-      ['APIG4', 'CFR1', 'CFR2', 'CFR3', 'CFR4', 'L1', 'S1', 'SMG4', ...IAM5_DEPLOYMENT, ...IAM5_UPLOADS].sort(),
+      [
+        'APIG4',
+        'CFR1',
+        'CFR2',
+        'CFR3',
+        'CFR4',
+        'L1',
+        'S1',
+        'SMG4',
+        'SQS3',
+        ...IAM5_DEPLOYMENT,
+        ...IAM5_UPLOADS,
+        ...IAM5_EXPORTS,
+      ].sort(),
     );
   });
 
@@ -187,7 +211,18 @@ describe('cdk-nag AwsSolutions, prod stage with a custom domain', () => {
     expect(ruleIds(suppressions([stateless]))).not.toContain('CFR4');
     expect(ruleIds(suppressions([stateless]))).not.toContain('CFR2');
     expect(ruleIds(suppressions([stateless]))).toEqual(
-      ['APIG4', 'CFR1', 'CFR3', 'L1', 'S1', 'SMG4', ...IAM5_DEPLOYMENT_BOUND, ...IAM5_UPLOADS_BOUND].sort(),
+      [
+        'APIG4',
+        'CFR1',
+        'CFR3',
+        'L1',
+        'S1',
+        'SMG4',
+        'SQS3',
+        ...IAM5_DEPLOYMENT_BOUND,
+        ...IAM5_UPLOADS_BOUND,
+        ...IAM5_EXPORTS_BOUND,
+      ].sort(),
     );
     // The edge stack (the web ACL alone) needs no acknowledgement; the operations resources (KMS key, SNS topic,
     // alarms, dashboard) none either.

@@ -1,7 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FUNCTION_ENTRIES } from '#functions/routes.ts';
+import { FUNCTION_ENTRIES, JOB_ENTRIES } from '#functions/routes.ts';
 import { stageConfig } from '#infra/config.ts';
 import { ACCESS_LOG_FORMAT } from '#infra/constructs/http-api.ts';
 import { CSP_HEADER, HSTS_MAX_AGE_SECONDS } from '#infra/constructs/site-distribution.ts';
@@ -35,6 +35,8 @@ function synthesizeIn(region: string, context: Record<string, unknown> = {}) {
 
 const resources = (template: Template, type: string): [string, Json][] => Object.entries(template.findResources(type));
 const FUNCTION_NAMES = Object.keys(FUNCTION_ENTRIES);
+/** The summary job has the same alarms (errors, throttles). */
+const ALARMED_FUNCTIONS = [...FUNCTION_NAMES, ...Object.keys(JOB_ENTRIES)];
 const visibility = (metricName: string) => ({
   CloudWatchMetricsEnabled: true,
   MetricName: metricName,
@@ -350,7 +352,7 @@ describe('operations: alarm topic, alarms and dashboard', () => {
 
   it('has exactly: API 5xx rate, errors and throttles of each function, table throttling and system errors', () => {
     const alarms = resources(stateless, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
-    expect(alarms).toHaveLength(1 + 2 * FUNCTION_NAMES.length + 2);
+    expect(alarms).toHaveLength(1 + 2 * ALARMED_FUNCTIONS.length + 2);
     for (const alarm of alarms) {
       expect(alarm.AlarmActions).toEqual([topicRef()]);
       expect(alarm.OKActions).toEqual([topicRef()]);
@@ -391,8 +393,11 @@ describe('operations: alarm topic, alarms and dashboard', () => {
       })),
     ]);
 
-    for (const name of FUNCTION_NAMES) {
-      const fn = bound.stateless.functions[name as keyof typeof bound.stateless.functions].function;
+    for (const name of ALARMED_FUNCTIONS) {
+      const fn =
+        name === 'summary-job'
+          ? bound.stateless.summaryJob.function
+          : bound.stateless.functions[name as keyof typeof bound.stateless.functions].function;
       const fnId = bound.stateless.getLogicalId(fn.node.defaultChild as never);
       for (const [metric, threshold, text] of [
         ['Errors', ALARM_THRESHOLDS.lambdaErrors, 'unhandled errors'],

@@ -218,14 +218,17 @@ describe('stateless stack: functions', () => {
       const uploadsVariable = FUNCTION_SETTINGS[name].uploads ? ['KONSULTO_UPLOADS_BUCKET'] : [];
       // The staff function tells the console where to sign in (Cognito hosted login, the console's app client).
       const authVariables = name === 'staff' ? ['KONSULTO_AUTH_CLIENT_ID', 'KONSULTO_AUTH_DOMAIN_URL'] : [];
+      // The staff function starts summary jobs and signs links to their files (summary-job.test.ts).
+      const jobVariables = name === 'staff' ? ['KONSULTO_EXPORTS_BUCKET', 'KONSULTO_SUMMARY_JOB_FUNCTION'] : [];
       expect(Object.keys(props.Environment.Variables).sort()).toEqual([
         ...authVariables,
         ...secretVariable,
         'KONSULTO_ORIGIN_SECRET_ARN',
+        ...jobVariables,
         ...uploadsVariable,
         'NODE_OPTIONS',
         'TABLE_NAME',
-      ]);
+      ].sort());
       expect(props.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
       expect(JSON.stringify(props.Environment.Variables.TABLE_NAME)).toMatch(/"Fn::GetStackOutput"/);
       expect(props.LoggingConfig).toEqual({ LogGroup: { Ref: logGroupId } });
@@ -236,7 +239,8 @@ describe('stateless stack: functions', () => {
     const apiFunctions = resourcesOfType(stateless, 'AWS::Lambda::Function').filter(([, r]) =>
       String(r.Properties.Runtime).startsWith('nodejs'),
     );
-    expect(apiFunctions).toHaveLength(names.length);
+    // And the summary job, which serves no route (summary-job.test.ts).
+    expect(apiFunctions).toHaveLength(names.length + 1);
   });
 
   it('keeps function logs for two weeks in dev', () => {

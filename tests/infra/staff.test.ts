@@ -121,8 +121,11 @@ describe('staff console client and authorizer (stateless stack)', () => {
       'CookieSecret',
       'OriginSecret',
       'UploadsDownload',
+      'ExportsDownload',
+      'InvokeSummaryJob',
     ]);
-    // Only reading checked files, to sign download links (tests/infra/uploads.test.ts checks the resource).
+    // Only reading checked files, to sign download links (tests/infra/uploads.test.ts checks the resource; the
+    // summary exports and the job invocation are checked in summary-job.test.ts).
     expect(statements[5]?.Action).toBe('s3:GetObject');
     expect(statements[1]?.Action).toEqual([
       'dynamodb:BatchGetItem',

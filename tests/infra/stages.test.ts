@@ -1,6 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FUNCTION_ENTRIES, ROUTES, type RouteFunction } from '#functions/routes.ts';
+import { FUNCTION_ENTRIES, JOB_ENTRIES, ROUTES, type RouteFunction } from '#functions/routes.ts';
 import { STAGES, type Stage, stageConfig } from '#infra/config.ts';
 import { CLOUDFRONT_LOG_FIELDS } from '#infra/stacks/edge-logs-stack.ts';
 import { synthesize } from './synth.ts';
@@ -127,16 +127,16 @@ describe.each(STAGES)('stage %s, from CDK context', (stage) => {
     expect(key.DeletionPolicy).toBe(stage === 'prod' ? 'Retain' : 'Delete');
   });
 
-  it('retains the data in every stage: table, uploads bucket, cookie secret, staff pool', () => {
+  it('retains the data in every stage: table, uploads and exports buckets, cookie secret, staff pool', () => {
     const { stateful } = get();
-    for (const type of [
-      'AWS::DynamoDB::Table',
-      'AWS::S3::Bucket',
-      'AWS::SecretsManager::Secret',
-      'AWS::Cognito::UserPool',
-    ]) {
+    for (const [type, count] of [
+      ['AWS::DynamoDB::Table', 1],
+      ['AWS::S3::Bucket', 2],
+      ['AWS::SecretsManager::Secret', 1],
+      ['AWS::Cognito::UserPool', 1],
+    ] as const) {
       const found = resources(stateful, type);
-      expect(found, type).toHaveLength(1);
+      expect(found, type).toHaveLength(count);
       for (const [, resource] of found) {
         expect(resource.DeletionPolicy, type).toBe('Retain');
         expect(resource.UpdateReplacePolicy, type).toBe('Retain');
@@ -176,7 +176,8 @@ describe.each(STAGES)('stage %s, from CDK context', (stage) => {
     const threshold = (text: string) => alarms.filter((a) => a.AlarmDescription.includes(text)).map((a) => a.Threshold);
     const t = config.alarmThresholds;
     expect(threshold('HTTP API 5xx')).toEqual([t.api5xxPercent]);
-    const functions = Object.keys(FUNCTION_ENTRIES).length;
+    // Every API function and the summary job.
+    const functions = Object.keys(FUNCTION_ENTRIES).length + Object.keys(JOB_ENTRIES).length;
     expect(threshold('unhandled errors')).toEqual(Array(functions).fill(t.lambdaErrors));
     expect(threshold('invocations throttled')).toEqual(Array(functions).fill(t.lambdaThrottles));
     expect(threshold('DynamoDB throttled requests')).toEqual([t.tableThrottledRequests]);

@@ -41,7 +41,10 @@ beforeAll(() => {
   synth = synthesize();
   stateful = Template.fromStack(synth.stateful);
   stateless = Template.fromStack(synth.stateless);
-  const buckets = Object.entries(stateful.findResources('AWS::S3::Bucket'));
+  // The uploads bucket; the exports bucket of the summary jobs is checked in summary-job.test.ts.
+  const buckets = Object.entries(stateful.findResources('AWS::S3::Bucket')).filter(([id]) =>
+    id.startsWith('UploadsBucket'),
+  );
   expect(buckets).toHaveLength(1);
   [bucketId, bucket] = buckets[0] as [string, Json];
 }, 60_000);
@@ -152,7 +155,9 @@ describe('the proposals function and the bucket', () => {
 
 describe('the staff function and the bucket', () => {
   it('may only read checked files (GetObject on attachments/*), to sign short-lived download links', () => {
-    const s3 = statementsOf('staff').filter((s) => asList(s.Action).some((a: string) => a.startsWith('s3:')));
+    const s3 = statementsOf('staff').filter(
+      (s) => asList(s.Action).some((a: string) => a.startsWith('s3:')) && s.Sid.startsWith('Uploads'),
+    );
     expect(s3).toEqual([
       { Sid: 'UploadsDownload', Effect: 'Allow', Action: 's3:GetObject', Resource: objectArn('attachments/*') },
     ]);
@@ -173,6 +178,7 @@ describe('the local-only routes (upload and download)', () => {
     expect(localOnly.map((r) => `${r.method} ${r.path}`)).toEqual([
       'PUT /api/proposals/attachments/{attachmentId}',
       'GET /api/local/attachments/{attachmentId}',
+      'GET /api/local/exports/{jobId}/{fileName}',
     ]);
     const deployed = Object.values(stateless.findResources('AWS::ApiGatewayV2::Route')).map(
       (r) => (r as Json).Properties.RouteKey,

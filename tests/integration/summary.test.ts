@@ -291,14 +291,20 @@ describe('npm run summary', () => {
     ]);
   });
 
-  it('refuses a database that is not local, and a stage', () => {
+  it('refuses a database that is not local, an unknown stage, and a stage beside a local endpoint', () => {
     const remote = cli(['--consultation', CONSULTATION, '--out', path.join(out, 'x')], {
       DYNAMODB_ENDPOINT: 'https://dynamodb.eu-central-1.amazonaws.com',
     });
     expect(remote.status).toBe(1);
     expect(remote.stderr).toContain('only a local DynamoDB endpoint');
-    const stage = cli(['--consultation', CONSULTATION, '--out', path.join(out, 'x'), '--stage', 'prod'], {});
-    expect(stage.status).toBe(1);
-    expect(stage.stderr).toContain('not implemented yet');
+    const unknown = cli(['--consultation', CONSULTATION, '--out', path.join(out, 'x'), '--stage', 'staging'], {});
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('--stage must be one of dev, prod');
+    // (Reading a deployed stage needs AWS: its argument handling and table naming are unit-tested, operator-cli.test.ts.)
+    const both = cli(['--consultation', CONSULTATION, '--out', path.join(out, 'x'), '--stage', 'prod'], {
+      DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000',
+    });
+    expect(both.status).toBe(1);
+    expect(both.stderr).toContain('unset DYNAMODB_ENDPOINT');
   });
 });

@@ -14,10 +14,15 @@ import { createDynamoProposalReader } from '#functions/repositories/proposal-rea
 import { createDynamoProposalRepository } from '#functions/repositories/proposal-repository.ts';
 import { createDynamoRateLimiter, rateLimitSettingsFromEnv } from '#functions/repositories/rate-limiter.ts';
 import { createDynamoResponseReportReader } from '#functions/repositories/response-report-reader.ts';
+import { createDynamoSummaryJobRepository } from '#functions/repositories/summary-job-repository.ts';
+import { createDynamoSummarySource, type SummarySource } from '#functions/repositories/summary-source.ts';
 import { createDynamoTallyReader } from '#functions/repositories/tally-reader.ts';
 import type { RouteFunction } from '#functions/routes.ts';
 import { createStaffFunction } from '#functions/staff/actions.ts';
 import { createDiskAttachmentStore } from '#functions/storage/disk-attachment-store.ts';
+import { createDiskExportStore } from '#functions/storage/export-store.ts';
+import { createSummaryJobHandler } from '#functions/summary-job/job.ts';
+import { createInProcessJobLauncher } from '#functions/summary-job/launcher.ts';
 import { Catalog, type CatalogData } from '#shared/catalog.ts';
 import { createLocalAuth, type LocalAuth } from '../../local/auth.ts';
 import { createLocalServer } from '../../local/http-adapter.ts';
@@ -48,7 +53,7 @@ export async function startSiteRuntime({
   demoToday = new Date().toISOString().slice(0, 10),
 } = {}): Promise<SiteRuntime> {
   const table = await createTestTable();
-  const { data, problems } = await buildCatalog({ demoToday });
+  const { data, summaryContent, problems } = await buildCatalog({ demoToday });
   if (problems.length > 0) throw new Error(`content problems: ${JSON.stringify(problems)}`);
   await seedDemoData(table.documents, table.tableName, data);
 
@@ -66,6 +71,25 @@ export async function startSiteRuntime({
   };
   const uploads = await mkdtemp(path.join(tmpdir(), 'konsulto-e2e-uploads-'));
   const attachments = createDiskAttachmentStore(uploads);
+  const exportsDir = await mkdtemp(path.join(tmpdir(), 'konsulto-e2e-exports-'));
+  const exportStore = createDiskExportStore(exportsDir);
+  // The summary job as `npm start` runs it (a background task over the same handler), reading pages of 40 items with
+  // a pause between them so that a browser test sees it running before it is done.
+  const source = createDynamoSummarySource(documents, tableName, { pageSize: 40 });
+  const slowSource: SummarySource = {
+    ...source,
+    consultationItems: (...args) => paced(source.consultationItems(...args)),
+    commitmentItems: (...args) => paced(source.commitmentItems(...args)),
+  };
+  const summaryJob = createSummaryJobHandler({
+    jobs: createDynamoSummaryJobRepository(documents, tableName),
+    source: slowSource,
+    content: summaryContent,
+    exports: exportStore,
+    clock: () => new Date(),
+    progressEveryMs: 0,
+    segments: 1,
+  });
   // The local sign-in with a throw-away key, as `npm start --in-memory` (local/start.ts).
   const staffAuth = await createLocalAuth({});
   const handlers: Record<RouteFunction, HttpHandler> = {
@@ -98,6 +122,7 @@ export async function startSiteRuntime({
       cookieSecret: async () => COOKIE_SECRET,
       auth: { kind: 'local' },
       attachments,
+      summaries: { exports: exportStore, launch: createInProcessJobLauncher(async () => summaryJob) },
     }),
   };
 
@@ -114,6 +139,16 @@ export async function startSiteRuntime({
       await new Promise((resolve) => server.close(resolve));
       await table.drop();
       await rm(uploads, { recursive: true, force: true });
+      await rm(exportsDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Items as they come, with a pause of 500 ms after every 40 (the e2e runtime's summary job). */
+async function* paced(items: AsyncIterable<Record<string, unknown>>): AsyncGenerator<Record<string, unknown>> {
+  let n = 0;
+  for await (const item of items) {
+    yield item;
+    if (++n % 40 === 0) await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }

@@ -18,6 +18,7 @@ import type {
   StaffProposal,
   StaffResponse,
 } from '#shared/schemas/staff.ts';
+import type { ExportLink, SummaryJob, SummaryJobInput, SummaryJobList } from '#shared/schemas/summary-job.ts';
 import type { StaffGroup } from '#shared/staff.ts';
 import { ApiError, NetworkError } from './api-client.ts';
 
@@ -175,6 +176,13 @@ export const staff = {
     call<MeetingRecord>('PUT', `/api/admin/meetings/${enc(meetingId)}`, input),
   audit: (consultationId: string, cursor?: string) =>
     call<AuditPage>('GET', `/api/admin/consultations/${enc(consultationId)}/audit${query({ limit: '50', cursor })}`),
+  startSummaryJob: (consultationId: string, input: SummaryJobInput) =>
+    call<SummaryJob>('POST', `/api/admin/consultations/${enc(consultationId)}/summary-jobs`, input),
+  summaryJobs: (consultationId: string) =>
+    call<SummaryJobList>('GET', `/api/admin/consultations/${enc(consultationId)}/summary-jobs`),
+  summaryJob: (jobId: string) => call<SummaryJob>('GET', `/api/admin/summary-jobs/${enc(jobId)}`),
+  summaryFileLink: (jobId: string, fileName: string) =>
+    call<ExportLink>('GET', `/api/admin/summary-jobs/${enc(jobId)}/files/${enc(fileName)}`),
 };
 
 /* ---- Cognito hosted login: authorization code with PKCE (S256) ---- */

@@ -7,6 +7,7 @@ import Moderation from './Moderation.tsx';
 import Proposals from './Proposals.tsx';
 import Report from './Report.tsx';
 import Responses from './Responses.tsx';
+import Summaries from './Summaries.tsx';
 
 export type StaffGroup = 'moderator' | 'drafter' | 'admin';
 
@@ -29,6 +30,7 @@ export const SECTIONS: readonly Section[] = [
     component: Proposals,
   },
   { id: 'meetings', label: 'console.meet.heading', groups: ['drafter', 'admin'], component: Meetings },
+  { id: 'summaries', label: 'console.summary.heading', groups: ['drafter', 'admin'], component: Summaries },
   { id: 'report', label: 'console.report.heading', groups: ['drafter', 'admin'], component: Report },
   { id: 'audit', label: 'console.audit.heading', groups: ['admin'], component: Audit },
 ];
