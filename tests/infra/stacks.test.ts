@@ -306,6 +306,7 @@ describe('stateless stack: functions', () => {
       mainFields: API_FUNCTION_BUNDLING.mainFields,
       banner: { js: API_FUNCTION_BUNDLING.banner },
       legalComments: API_FUNCTION_BUNDLING.esbuildArgs['--legal-comments'],
+      alias: Object.fromEntries(API_FUNCTION_BUNDLING.esbuildArgs['--alias'].map((arg) => arg.split('='))),
     }).toEqual(BUNDLE_OPTIONS);
     expect(API_FUNCTION_BUNDLING.externalModules).toEqual([]);
     expect(API_FUNCTION_BUNDLING.forceDockerBundling).toBe(false);
@@ -317,7 +318,12 @@ describe('stateless stack: functions', () => {
       const key: string = statelessJson.Resources[fnId].Properties.Code.S3Key;
       const dir = path.join(synth.assembly.directory, `asset.${key.replace(/\.zip$/, '')}`);
       const bundle = path.join(dir, 'index.mjs');
-      expect(readFileSync(bundle, 'utf8').startsWith(ESM_REQUIRE_BANNER)).toBe(true);
+      const code = readFileSync(bundle, 'utf8');
+      expect(code.startsWith(ESM_REQUIRE_BANNER)).toBe(true);
+      // Environment credentials only (scripts/bundle-settings.ts): no SSO, web identity or container providers.
+      for (const marker of ['ssoStartUrl', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS']) {
+        expect(code).not.toContain(marker);
+      }
       expect(existsSync(path.join(dir, 'index.mjs.map'))).toBe(true);
       // The assembly lives in the OS temp dir, with no node_modules above it: the bundle loads only if the AWS SDK
       // and every other dependency are inside it.
