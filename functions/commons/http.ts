@@ -16,6 +16,8 @@ export type ActionResult = {
   /** Seconds a CDN may cache a public read; absent means `no-store`. */
   cacheSeconds?: number;
   cookies?: string[];
+  /** Further response headers (e.g. `location` of a redirect). */
+  headers?: Record<string, string>;
   /**
    * A file instead of JSON (the local attachment download): sent base64-encoded with these headers; `body` is
    * ignored. Never cached.
@@ -62,7 +64,7 @@ export function createHttpHandler(actions: Record<string, RouteAction>): HttpHan
     try {
       const action = actions[event.routeKey];
       if (!action) throw new NotFoundError('route');
-      const { body, status = 200, cacheSeconds, cookies, file } = await action(event);
+      const { body, status = 200, cacheSeconds, cookies, file, headers } = await action(event);
       if (file) {
         result = {
           statusCode: status,
@@ -71,7 +73,10 @@ export function createHttpHandler(actions: Record<string, RouteAction>): HttpHan
           isBase64Encoded: true,
         };
       } else {
-        result = { ...json(status, body, cacheHeaders(cacheSeconds)), ...(cookies?.length ? { cookies } : {}) };
+        result = {
+          ...json(status, body, { ...cacheHeaders(cacheSeconds), ...headers }),
+          ...(cookies?.length ? { cookies } : {}),
+        };
         if (cacheSeconds && status === 200) result = withEtag(result, event.headers?.['if-none-match']);
       }
     } catch (error) {
