@@ -1,8 +1,8 @@
 /**
  * P1: the minified size of each Lambda bundle, built with the settings CDK deploys (scripts/bundle-settings.ts), and
  * the largest packages in each from esbuild's metafile. Reference bundles built the same way show where the floor
- * is: an empty handler, the DynamoDB client alone (TARGETS.md's anchor) and zod classic vs zod/mini for the API
- * surface shared/schemas uses. Target: ≤ 150 KB each.
+ * is: an empty handler, the DynamoDB client alone (TARGETS.md's anchor), every shared zod schema alone, and zod
+ * classic vs zod/mini for the API surface shared/schemas uses. Target: ≤ 150 KB each.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,7 +15,7 @@ const TARGET_KB = 150;
 const TOP = 8;
 
 /** Reference bundles (bench/references/<name>.ts), built into dist/bench/<name>/index.mjs. */
-export const REFERENCES = ['empty', 'dynamodb-client', 'zod-classic', 'zod-mini'] as const;
+export const REFERENCES = ['empty', 'dynamodb-client', 'shared-schemas', 'zod-classic', 'zod-mini'] as const;
 export const REFERENCE_DIR = path.resolve(import.meta.dirname, '../dist/bench');
 
 export const bundleFile = (name: string) => path.join(BUNDLE_DIR, name, 'index.mjs');

@@ -126,6 +126,9 @@ export async function benchInit(functions: string[], { runs }: { runs: number })
   const bundles = [
     { name: 'empty', file: referenceFile('empty') },
     { name: 'dynamodb-client', file: referenceFile('dynamodb-client') },
+    { name: 'shared-schemas', file: referenceFile('shared-schemas') },
+    { name: 'zod-classic', file: referenceFile('zod-classic') },
+    { name: 'zod-mini', file: referenceFile('zod-mini') },
     ...functions.map((name) => ({ name, file: bundleFile(name) })),
   ];
   const samples = new Map<string, { withMaps: number[]; withoutMaps: number[]; attempts: string[] }>(
