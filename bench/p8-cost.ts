@@ -74,7 +74,16 @@ const OPERATIONS = {
   moderation: { route: 'POST /api/admin/comments/{commentId}/moderation', atScale: AT_SCALE.moderations },
 } as const;
 
-type Meter = { requests: number; errors: number; calls: number; rru: number; wru: number };
+type Meter = {
+  requests: number;
+  errors: number;
+  calls: number;
+  rru: number;
+  wru: number;
+  /** Calls and capacity units by DynamoDB operation (GetItem, TransactWriteItems…). */
+  commands: Record<string, { calls: number; units: number }>;
+};
+const newMeter = (): Meter => ({ requests: 0, errors: 0, calls: 0, rru: 0, wru: 0, commands: {} });
 const READ_COMMANDS = /^(GetItem|Query|Scan|BatchGetItem|TransactGetItems)Command$/;
 const CAPACITY_COMMANDS =
   /^(GetItem|PutItem|UpdateItem|DeleteItem|Query|Scan|BatchGetItem|BatchWriteItem|Transact\w+)Command$/;
@@ -91,9 +100,14 @@ function meteredClient(endpoint: string, meters: AsyncLocalStorage<Meter>) {
       const consumed = (result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity;
       if (meter && consumed) {
         meter.calls++;
+        const name = command.replace(/Command$/, '');
+        meter.commands[name] ??= { calls: 0, units: 0 };
+        const byCommand = meter.commands[name];
+        byCommand.calls++;
         for (const c of [consumed].flat() as { CapacityUnits?: number }[]) {
           if (READ_COMMANDS.test(command)) meter.rru += c.CapacityUnits ?? 0;
           else meter.wru += c.CapacityUnits ?? 0;
+          byCommand.units += c.CapacityUnits ?? 0;
         }
       }
       return result;
@@ -161,9 +175,10 @@ export async function benchCost(db: BenchDatabase, { participants }: { participa
     { clock: () => now, cookieSecret: async () => TEST_SECRET },
     createStaffActions({ catalog, client: documents, tableName }),
   );
-  const measured = Object.fromEntries(
-    Object.keys(OPERATIONS).map((op) => [op, { requests: 0, errors: 0, calls: 0, rru: 0, wru: 0 }]),
-  ) as Record<Operation, Meter>;
+  const measured = Object.fromEntries(Object.keys(OPERATIONS).map((op) => [op, newMeter()])) as Record<
+    Operation,
+    Meter
+  >;
 
   const ids = Array.from({ length: participants }, () => ulid());
   const commentIds: string[] = [];
@@ -173,12 +188,18 @@ export async function benchCost(db: BenchDatabase, { participants }: { participa
   >;
   const run = async (op: Operation, handler: HttpHandler, event: HttpEvent, ok = [200, 201]) => {
     const meter = measured[op];
-    const own: Meter = { requests: 0, errors: 0, calls: 0, rru: 0, wru: 0 };
+    const own = newMeter();
     const result = await meters.run(own, () => handler(event));
     meter.requests++;
     meter.calls += own.calls;
     meter.rru += own.rru;
     meter.wru += own.wru;
+    for (const [name, c] of Object.entries(own.commands)) {
+      meter.commands[name] ??= { calls: 0, units: 0 };
+      const total = meter.commands[name];
+      total.calls += c.calls;
+      total.units += c.units;
+    }
     if (!ok.includes(result.statusCode ?? 0)) {
       meter.errors++;
       return undefined;
@@ -296,6 +317,13 @@ export async function benchCost(db: BenchDatabase, { participants }: { participa
       requests: m.requests,
       errors: m.errors,
       dynamoCallsPerRequest: round(m.calls / n, 2),
+      /** Per request: calls and capacity units of each DynamoDB operation. */
+      byCommand: Object.fromEntries(
+        Object.entries(m.commands).map(([name, c]) => [
+          name,
+          { calls: round(c.calls / m.requests, 2), units: round(c.units / m.requests, 2) },
+        ]),
+      ),
       wruPerRequest: round(m.wru / n, 2),
       rruPerRequest: round(m.rru / n, 2),
       capacityPerRequest: roundStats(stats(perRequest[op]), 1),

@@ -226,6 +226,13 @@ function print(r: Record<string, any>) {
         ]),
       ),
     );
+    console.log('    DynamoDB operations per request (calls × units):');
+    for (const o of r.p8.operations) {
+      const parts = Object.entries(o.byCommand as Record<string, { calls: number; units: number }>)
+        .map(([name, c]) => `${name} ${c.calls}× ${c.units} u`)
+        .join(', ');
+      console.log(`      ${o.operation}: ${parts}`);
+    }
     console.table(Object.fromEntries(r.p8.costs.map((c: { region: string; lines: object }) => [c.region, c.lines])));
     for (const c of r.p8.costs)
       console.log(`    ${c.region}: $${c.totalUsd} (target ≤ $${r.p8.targetUsd}): ${c.verdict}`);
