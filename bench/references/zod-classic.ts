@@ -19,8 +19,8 @@ const schema = z
     j: z.email(),
   })
   .extend({ m: z.string().refine((v) => v.length > 1) })
-  .superRefine(() => {})
-  .omit({ a: true });
+  .omit({ a: true })
+  .superRefine(() => {});
 const piped = z.string().pipe(z.string().transform((v) => v.length));
 
 export const handler = async (event: { body: string }) => ({
