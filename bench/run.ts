@@ -44,9 +44,11 @@ const results: Record<string, unknown> = {
     memoryGb: Math.round(os.totalmem() / 1024 ** 3),
     node: process.version,
     platform: `${os.platform()} ${os.release()}`,
+    /** 1, 5 and 15-minute load averages when the run started: other work on the machine slows every timing. */
+    loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 10) / 10),
   },
   date: new Date().toISOString(),
-  command: `npm run bench${quick ? ' -- --quick' : ''}${values.only ? ` -- --only ${values.only}` : ''}`,
+  command: `npm run bench${quick || values.only ? ' --' : ''}${quick ? ' --quick' : ''}${values.only ? ` --only ${values.only}` : ''}`,
   quick,
 };
 
@@ -107,6 +109,7 @@ if (parts.has('p6')) {
   );
 }
 results.durationSeconds = Math.round((performance.now() - started) / 1000);
+results.loadAverageAtEnd = os.loadavg().map((l) => Math.round(l * 10) / 10);
 
 const dir = path.resolve(import.meta.dirname, 'results');
 await mkdir(dir, { recursive: true });
@@ -245,5 +248,7 @@ function print(r: Record<string, any>) {
       console.log(`    ${c.region}: $${c.totalUsd} (target ≤ $${r.p8.targetUsd}): ${c.verdict}`);
     console.log(`    prices: ${r.p8.prices}`);
   }
-  console.log(`\n${r.command}: ${r.durationSeconds} s; results in bench/results/latest.json`);
+  console.log(
+    `\n${r.command}: ${r.durationSeconds} s on ${r.machine.cpus} CPUs, load average ${r.machine.loadAverageAtStart[0]} at the start and ${r.loadAverageAtEnd[0]} at the end; results in bench/results/latest.json`,
+  );
 }
