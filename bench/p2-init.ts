@@ -118,7 +118,11 @@ async function profileInit(file: string) {
   }
 }
 
-export async function benchInit(functions: string[], { runs }: { runs: number }) {
+/**
+ * `detailed` (full mode) also times each bundle without source maps and profiles three runs each; the quick mode
+ * only times the deployed configuration.
+ */
+export async function benchInit(functions: string[], { runs, detailed }: { runs: number; detailed: boolean }) {
   // The guard must be able to fail: a child that fetches at init is caught.
   const canary = await runChild(CANARY, referenceFile('empty'), false);
   if (canary.attempts.length !== 1) throw new Error('the network guard did not catch a fetch');
@@ -140,7 +144,7 @@ export async function benchInit(functions: string[], { runs }: { runs: number })
     for (const b of bundles) {
       const entry = samples.get(b.name);
       if (!entry) continue;
-      for (const sourceMaps of [true, false]) {
+      for (const sourceMaps of detailed ? [true, false] : [true]) {
         const sample = await runChild(CHILD, b.file, sourceMaps);
         (sourceMaps ? entry.withMaps : entry.withoutMaps).push(sample.ms);
         entry.attempts.push(...sample.attempts);
@@ -150,7 +154,7 @@ export async function benchInit(functions: string[], { runs }: { runs: number })
   process.stdout.write('\n');
   // Medians of three profiled runs each, minus the empty bundle's (Node's own start-up).
   const profiles = new Map<string, ReturnType<typeof splitProfile>>();
-  for (const b of bundles) {
+  for (const b of detailed ? bundles : []) {
     const runs3 = [await profileInit(b.file), await profileInit(b.file), await profileInit(b.file)];
     const median = (key: keyof ReturnType<typeof splitProfile>) => stats(runs3.map((r) => r[key])).median;
     profiles.set(b.name, {
@@ -182,7 +186,7 @@ export async function benchInit(functions: string[], { runs }: { runs: number })
       // As deployed: the functions run with NODE_OPTIONS=--enable-source-maps.
       importMs: roundStats(withMaps, 1),
       initMs: roundStats(initMs, 1),
-      initWithoutSourceMapsMs: roundStats(minus(withoutMaps, emptyWithout), 1),
+      ...(detailed ? { initWithoutSourceMapsMs: roundStats(minus(withoutMaps, emptyWithout), 1) } : {}),
       networkAttempts: entry.attempts.length,
       cpuProfileMs: Object.fromEntries(
         Object.entries(profiles.get(name) ?? {}).map(([key, ms]) => [

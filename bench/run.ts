@@ -62,7 +62,7 @@ if (parts.has('p2') && p1) {
   step('P2  module init…');
   results.p2 = await benchInit(
     p1.functions.map((f) => f.function),
-    { runs: quick ? 5 : 15 },
+    { runs: quick ? 5 : 15, detailed: !quick },
   );
 }
 if (['p3', 'p4', 'p5', 'p7', 'p8'].some((p) => parts.has(p as Part))) {
@@ -147,19 +147,23 @@ function print(r: Record<string, any>) {
   if (r.p2) {
     console.log(`\nP2  Module init minus an empty bundle's (${r.p2.runs} fresh processes each; ms)`);
     statsTable(Object.fromEntries(r.p2.bundles.map((b: { bundle: string; initMs: Stats }) => [b.bundle, b.initMs])));
-    console.log('    without --enable-source-maps (ms):');
-    statsTable(
-      Object.fromEntries(
-        r.p2.bundles.map((b: { bundle: string; initWithoutSourceMapsMs: Stats }) => [
-          b.bundle,
-          b.initWithoutSourceMapsMs,
-        ]),
-      ),
-    );
-    console.log('    CPU profile, median of 3, minus the empty bundle (ms):');
-    console.table(
-      Object.fromEntries(r.p2.bundles.map((b: { bundle: string; cpuProfileMs: object }) => [b.bundle, b.cpuProfileMs])),
-    );
+    if (!r.quick) {
+      console.log('    without --enable-source-maps (ms):');
+      statsTable(
+        Object.fromEntries(
+          r.p2.bundles.map((b: { bundle: string; initWithoutSourceMapsMs: Stats }) => [
+            b.bundle,
+            b.initWithoutSourceMapsMs,
+          ]),
+        ),
+      );
+      console.log('    CPU profile, median of 3, minus the empty bundle (ms):');
+      console.table(
+        Object.fromEntries(
+          r.p2.bundles.map((b: { bundle: string; cpuProfileMs: object }) => [b.bundle, b.cpuProfileMs]),
+        ),
+      );
+    }
     console.log(
       `    network calls at init: ${r.p2.networkAttempts}; target ≤ ${r.p2.targetMs} ms and none: ${r.p2.verdict}`,
     );
