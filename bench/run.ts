@@ -201,6 +201,8 @@ function print(r: Record<string, any>) {
       'summary incl. generating items': r.p6.summaryWithGenerationMs,
       'generating items only': r.p6.generationOnlyMs,
       summary: r.p6.summaryMs,
+      'summary, CPU time': r.p6.summaryCpuMs,
+      'CPU time / wall time of the child': r.p6.cpuShareOfWallTime,
     });
     console.log(
       `    peak RSS ${r.p6.peakRssMb} MB (generation alone ${r.p6.generationOnlyPeakRssMb} MB); target ≤ ${r.p6.targetMs} ms, ≤ ${r.p6.targetMb} MB: ${r.p6.verdict}`,
