@@ -118,6 +118,15 @@ await writeFile(path.join(dir, 'latest.json'), `${JSON.stringify(results, null, 
 if (values.json) console.log(JSON.stringify(results, null, 2));
 else print(results);
 
+// A network call at module init is a defect, not a figure: the run fails (CI runs the quick mode).
+const p2 = results.p2 as { networkAttempts: number; networkAttemptsSample: string[] } | undefined;
+if (p2 && p2.networkAttempts > 0) {
+  console.error(
+    `P2: ${p2.networkAttempts} network call(s) at module init, e.g. ${p2.networkAttemptsSample.join('; ')}`,
+  );
+  process.exitCode = 1;
+}
+
 /** A table of figures, one row each, with median, min and max. */
 function statsTable(rows: Record<string, Stats>) {
   console.table(Object.fromEntries(Object.entries(rows).map(([name, s]) => [name, { ...s }])));
