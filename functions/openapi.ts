@@ -138,7 +138,7 @@ export const OPERATIONS: Record<string, Operation> = {
     operationId: 'getOpenApiDocument',
     summary: 'This document',
     tag: 'operations',
-    responses: { 200: { description: 'The OpenAPI document' } },
+    responses: { 308: { description: 'Redirects to /openapi.json, this document as a static file of the site' } },
   },
   'GET /api/consultations': {
     operationId: 'listConsultations',

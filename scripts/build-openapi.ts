@@ -1,6 +1,6 @@
 /**
- * Writes functions/generated/openapi.json from the zod schemas (functions/openapi.ts). Generated at build time so the
- * Lambda that serves it at /api/openapi.json carries a small JSON file instead of zod's JSON Schema generator.
+ * Writes functions/generated/openapi.json from the zod schemas (functions/openapi.ts), for tools. The API's copy is
+ * the site's static /openapi.json (site/src/pages/openapi.json.ts), where GET /api/openapi.json redirects.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';

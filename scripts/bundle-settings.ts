@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { BuildOptions } from 'esbuild';
 
 /**
@@ -10,6 +11,20 @@ export const LAMBDA_TARGET = 'node24';
 export const ESM_REQUIRE_BANNER =
   "import { createRequire as __konsultoCreateRequire } from 'node:module'; const require = __konsultoCreateRequire(import.meta.url);";
 
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+/**
+ * Modules replaced in the bundles (absolute paths, so they resolve the same from esbuild's API and from CDK's
+ * esbuild command line). The SDK clients' default credential chain becomes the environment provider alone: in Lambda
+ * the role's credentials are in the environment (functions/commons/lambda-credentials.ts).
+ */
+export const BUNDLE_ALIASES: Record<string, string> = {
+  '@aws-sdk/credential-provider-node': path.join(ROOT, 'functions/commons/lambda-credentials.ts'),
+};
+
+/** The same aliases as esbuild command-line values (`--alias:<from>=<to>`), for CDK's NodejsFunction. */
+export const BUNDLE_ALIAS_ARGS: readonly string[] = Object.entries(BUNDLE_ALIASES).map(([from, to]) => `${from}=${to}`);
+
 export const BUNDLE_OPTIONS: BuildOptions = {
   bundle: true,
   platform: 'node',
@@ -20,4 +35,5 @@ export const BUNDLE_OPTIONS: BuildOptions = {
   mainFields: ['module', 'main'],
   banner: { js: ESM_REQUIRE_BANNER },
   legalComments: 'none',
+  alias: BUNDLE_ALIASES,
 };

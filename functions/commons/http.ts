@@ -17,6 +17,8 @@ export type ActionResult = {
   /** Seconds a CDN may cache a public read; absent means `no-store`. */
   cacheSeconds?: number;
   cookies?: string[];
+  /** Further response headers (e.g. `location` of a redirect). */
+  headers?: Record<string, string>;
   /**
    * A file instead of JSON (the local attachment download): sent base64-encoded with these headers; `body` is
    * ignored. Never cached.
@@ -102,7 +104,7 @@ async function handle(
     if (originSecret) await assertThroughCloudFront(event, originSecret);
     const action = actions[event.routeKey];
     if (!action) throw new NotFoundError('route');
-    const { body, status = 200, cacheSeconds, cookies, file } = await action(event);
+    const { body, status = 200, cacheSeconds, cookies, file, headers } = await action(event);
     if (file) {
       result = {
         statusCode: status,
@@ -111,7 +113,10 @@ async function handle(
         isBase64Encoded: true,
       };
     } else {
-      result = { ...json(status, body, cacheHeaders(cacheSeconds)), ...(cookies?.length ? { cookies } : {}) };
+      result = {
+        ...json(status, body, { ...cacheHeaders(cacheSeconds), ...headers }),
+        ...(cookies?.length ? { cookies } : {}),
+      };
       if (cacheSeconds && status === 200) result = withEtag(result, event.headers?.['if-none-match']);
     }
   } catch (error) {

@@ -15,7 +15,6 @@ import { responseReportQuerySchema } from '#shared/schemas/staff.ts';
 import { EMPTY_TALLY } from '#shared/tally.ts';
 import { parseInput } from '#shared/validation.ts';
 import { createHttpHandler, type HttpEvent, type HttpHandler, languageOf, pathParameter } from '../commons/http.ts';
-import openApiDocument from '../generated/openapi.json' with { type: 'json' };
 import type { ResponseReportReader } from '../repositories/response-report-reader.ts';
 
 export type PublicReadDeps = {
@@ -121,13 +120,22 @@ export async function getResponseReport(deps: PublicReadDeps, consultationId: st
   });
 }
 
+/** Where the site serves the OpenAPI document. */
+export const OPENAPI_DOCUMENT_PATH = '/openapi.json';
+
 /** Seconds CloudFront may serve a public read from cache; tallies stay close to live. */
 const PUBLIC_CACHE_SECONDS = 5;
 
 /** The public-read function: consultations, commitments' tallies, and the public comment threads. */
 export function createPublicReadHandler(deps: PublicReadDeps): HttpHandler {
   return createHttpHandler({
-    'GET /api/openapi.json': async () => ({ body: openApiDocument, cacheSeconds: 300 }),
+    // The document is a static file of the site (site/src/pages/openapi.json.ts), not 140 KB of this bundle.
+    'GET /api/openapi.json': async () => ({
+      status: 308,
+      body: { location: OPENAPI_DOCUMENT_PATH },
+      headers: { location: OPENAPI_DOCUMENT_PATH },
+      cacheSeconds: 300,
+    }),
     'GET /api/consultations': async () => ({ body: listConsultations(deps), cacheSeconds: PUBLIC_CACHE_SECONDS }),
     'GET /api/commitments/{commitmentId}/tally': async (event) => ({
       body: await getCommitmentTally(deps, pathParameter(event, 'commitmentId')),

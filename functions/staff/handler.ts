@@ -1,7 +1,7 @@
 import { createDocumentClient, requiredEnv } from '../commons/aws.ts';
 import { catalog } from '../commons/catalog.ts';
 import { cookieSecret } from '../commons/secrets.ts';
-import { attachmentStoreFromEnv } from '../storage/attachment-store-from-env.ts';
+import { downloadStoreFromEnv } from '../storage/download-store-from-env.ts';
 import { exportStoreFromEnv } from '../storage/export-store-from-env.ts';
 import { jobLauncherFromEnv } from '../summary-job/launcher-from-env.ts';
 import { createStaffFunction } from './actions.ts';
@@ -15,6 +15,6 @@ export const handler = createStaffFunction({
   clock: () => new Date(),
   cookieSecret,
   auth: authSettingsFromEnv(),
-  attachments: attachmentStoreFromEnv(),
+  attachments: downloadStoreFromEnv(),
   summaries: { exports: exportStoreFromEnv(), launch: jobLauncherFromEnv() },
 });

@@ -13,7 +13,7 @@ import { Construct } from 'constructs';
 import { ACCEPTED_PREFIX, QUARANTINE_PREFIX } from '#shared/proposals.ts';
 import { EXPORTS_PREFIX } from '#shared/schemas/summary-job.ts';
 import { TABLE } from '#shared/table.ts';
-import { ESM_REQUIRE_BANNER, LAMBDA_TARGET } from '../../scripts/bundle-settings.ts';
+import { BUNDLE_ALIAS_ARGS, ESM_REQUIRE_BANNER, LAMBDA_TARGET } from '../../scripts/bundle-settings.ts';
 import { REPO_ROOT } from '../paths.ts';
 
 /**
@@ -83,7 +83,7 @@ export const API_FUNCTION_BUNDLING = {
   sourceMapMode: SourceMapMode.DEFAULT,
   // Nothing external: the AWS SDK v3 is bundled (and tree-shaken) rather than taken from the runtime.
   externalModules: [],
-  esbuildArgs: { '--legal-comments': 'none' },
+  esbuildArgs: { '--legal-comments': 'none', '--alias': [...BUNDLE_ALIAS_ARGS] },
 } as const satisfies BundlingOptions;
 
 export type ApiFunctionProps = {

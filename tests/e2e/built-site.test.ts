@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildOpenApiDocument } from '#functions/openapi.ts';
 import { SITE_DIR } from '../support/e2e-runtime.ts';
 
 /**
@@ -188,5 +189,13 @@ describe('Content-Security-Policy of the built site', () => {
       // The only inline style is Astro's fixed island rule (display: contents), hashed above.
       for (const style of inlineStyles(html)) expect(style, file).toMatch(/^astro-island,astro-slot/);
     }
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('is a file of the built site (GET /api/openapi.json redirects to it), generated from the schemas', async () => {
+    const file = JSON.parse(await readFile(path.join(SITE_DIR, 'openapi.json'), 'utf8'));
+    expect(file).toEqual(buildOpenApiDocument());
+    expect(file.paths['/api/openapi.json'].get.responses['308']).toBeDefined();
   });
 });

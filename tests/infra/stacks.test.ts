@@ -220,15 +220,17 @@ describe('stateless stack: functions', () => {
       const authVariables = name === 'staff' ? ['KONSULTO_AUTH_CLIENT_ID', 'KONSULTO_AUTH_DOMAIN_URL'] : [];
       // The staff function starts summary jobs and signs links to their files (summary-job.test.ts).
       const jobVariables = name === 'staff' ? ['KONSULTO_EXPORTS_BUCKET', 'KONSULTO_SUMMARY_JOB_FUNCTION'] : [];
-      expect(Object.keys(props.Environment.Variables).sort()).toEqual([
-        ...authVariables,
-        ...secretVariable,
-        'KONSULTO_ORIGIN_SECRET_ARN',
-        ...jobVariables,
-        ...uploadsVariable,
-        'NODE_OPTIONS',
-        'TABLE_NAME',
-      ].sort());
+      expect(Object.keys(props.Environment.Variables).sort()).toEqual(
+        [
+          ...authVariables,
+          ...secretVariable,
+          'KONSULTO_ORIGIN_SECRET_ARN',
+          ...jobVariables,
+          ...uploadsVariable,
+          'NODE_OPTIONS',
+          'TABLE_NAME',
+        ].sort(),
+      );
       expect(props.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
       expect(JSON.stringify(props.Environment.Variables.TABLE_NAME)).toMatch(/"Fn::GetStackOutput"/);
       expect(props.LoggingConfig).toEqual({ LogGroup: { Ref: logGroupId } });
@@ -348,6 +350,7 @@ describe('stateless stack: functions', () => {
       mainFields: API_FUNCTION_BUNDLING.mainFields,
       banner: { js: API_FUNCTION_BUNDLING.banner },
       legalComments: API_FUNCTION_BUNDLING.esbuildArgs['--legal-comments'],
+      alias: Object.fromEntries(API_FUNCTION_BUNDLING.esbuildArgs['--alias'].map((arg) => arg.split('='))),
     }).toEqual(BUNDLE_OPTIONS);
     expect(API_FUNCTION_BUNDLING.externalModules).toEqual([]);
     expect(API_FUNCTION_BUNDLING.forceDockerBundling).toBe(false);
@@ -359,7 +362,12 @@ describe('stateless stack: functions', () => {
       const key: string = statelessJson.Resources[fnId].Properties.Code.S3Key;
       const dir = path.join(synth.assembly.directory, `asset.${key.replace(/\.zip$/, '')}`);
       const bundle = path.join(dir, 'index.mjs');
-      expect(readFileSync(bundle, 'utf8').startsWith(ESM_REQUIRE_BANNER)).toBe(true);
+      const code = readFileSync(bundle, 'utf8');
+      expect(code.startsWith(ESM_REQUIRE_BANNER)).toBe(true);
+      // Environment credentials only (scripts/bundle-settings.ts): no SSO, web identity or container providers.
+      for (const marker of ['ssoStartUrl', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS']) {
+        expect(code).not.toContain(marker);
+      }
       expect(existsSync(path.join(dir, 'index.mjs.map'))).toBe(true);
       // The assembly lives in the OS temp dir, with no node_modules above it: the bundle loads only if the AWS SDK
       // and every other dependency are inside it.

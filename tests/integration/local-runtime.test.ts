@@ -7,6 +7,7 @@ import { CORRELATION_ID_HEADER, type HttpHandler } from '#functions/commons/http
 import { ORIGIN_SECRET_HEADER } from '#functions/commons/origin-secret.ts';
 import catalogData from '#functions/generated/catalog.json' with { type: 'json' };
 import { createHealthHandler } from '#functions/health/health.ts';
+import { buildOpenApiDocument } from '#functions/openapi.ts';
 import { FUNCTION_ENTRIES } from '#functions/routes.ts';
 import type { CatalogData } from '#shared/catalog.ts';
 import { LOCAL_AWS_ENV } from '../../local/dynamodb-local.ts';
@@ -32,6 +33,7 @@ beforeAll(async () => {
   await writeFile(path.join(siteDir, 'index.html'), '<!doctype html><title>Konsulto</title>');
   await writeFile(path.join(siteDir, 'en/index.html'), '<!doctype html><title>Konsulto EN</title>');
   await writeFile(path.join(siteDir, '404.html'), '<!doctype html><title>404</title>');
+  await writeFile(path.join(siteDir, 'openapi.json'), JSON.stringify(buildOpenApiDocument()));
   const handlers = Object.fromEntries(
     await Promise.all(
       Object.entries(FUNCTION_ENTRIES).map(async ([name, entry]) => {
@@ -107,6 +109,16 @@ describe('local runtime: one origin for site and API', () => {
     expect(noRoute.status).toBe(404);
     const wrongMethod = await fetch(`${base}/api/consultations`, { method: 'DELETE' });
     expect(wrongMethod.status).toBe(404);
+  });
+
+  it('redirects GET /api/openapi.json to the OpenAPI document, a static file of the site', async () => {
+    const redirect = await fetch(`${base}/api/openapi.json`, { redirect: 'manual' });
+    expect(redirect.status).toBe(308);
+    expect(redirect.headers.get('location')).toBe('/openapi.json');
+    const followed = await fetch(`${base}/api/openapi.json`);
+    expect(followed.redirected).toBe(true);
+    expect(followed.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await followed.json()).toEqual(buildOpenApiDocument());
   });
 
   it('serves the built site, directory indexes included, and nothing outside it', async () => {
