@@ -2,7 +2,7 @@ import { createDocumentClient, requiredEnv } from '../commons/aws.ts';
 import { catalog } from '../commons/catalog.ts';
 import { cookieSecret } from '../commons/secrets.ts';
 import { downloadStoreFromEnv } from '../storage/download-store-from-env.ts';
-import { exportStoreFromEnv } from '../storage/export-store-from-env.ts';
+import { exportLinksFromEnv } from '../storage/export-links-from-env.ts';
 import { jobLauncherFromEnv } from '../summary-job/launcher-from-env.ts';
 import { createStaffFunction } from './actions.ts';
 import { authSettingsFromEnv } from './auth-config.ts';
@@ -16,5 +16,5 @@ export const handler = createStaffFunction({
   cookieSecret,
   auth: authSettingsFromEnv(),
   attachments: downloadStoreFromEnv(),
-  summaries: { exports: exportStoreFromEnv(), launch: jobLauncherFromEnv() },
+  summaries: { exports: exportLinksFromEnv(), launch: jobLauncherFromEnv() },
 });

@@ -32,7 +32,7 @@ const uriEscape = (value: string) =>
   encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /**
- * Presigned GETs of kept attachments for the staff function, signed with the SDK's SigV4 signer
+ * Presigned GETs of kept attachments (PDF) and summary exports (their own type) for the staff function, signed with the SDK's SigV4 signer
  * (`@smithy/signature-v4`) but without the S3 client, which the staff function needs for nothing else (≈ 140 KB of
  * its bundle). The URL is exactly the one `getSignedUrl(client, GetObjectCommand)` of s3-attachment-store.ts makes
  * (tests/unit/s3-download-signer.test.ts compares them): virtual-hosted style, UNSIGNED-PAYLOAD, only `host` signed,
@@ -58,7 +58,12 @@ export function createS3DownloadSigner({
   const hostname = `${bucket}.s3.${region}.amazonaws.com`;
   return async (
     key: string,
-    { fileName, expiresInSeconds, now }: { fileName: string; expiresInSeconds: number; now: Date },
+    {
+      fileName,
+      expiresInSeconds,
+      now,
+      contentType = PDF_CONTENT_TYPE,
+    }: { fileName: string; expiresInSeconds: number; now: Date; contentType?: string },
   ) => {
     const path = `/${key.split('/').map(uriEscape).join('/')}`;
     const signed = await signer.presign(
@@ -69,7 +74,7 @@ export function createS3DownloadSigner({
         path,
         query: {
           'response-content-disposition': contentDisposition(fileName),
-          'response-content-type': PDF_CONTENT_TYPE,
+          'response-content-type': contentType,
           'x-amz-checksum-mode': 'ENABLED',
           'x-id': 'GetObject',
         },

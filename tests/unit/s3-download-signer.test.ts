@@ -2,7 +2,9 @@ import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { downloadStoreFromEnv } from '#functions/storage/download-store-from-env.ts';
+import { exportLinksFromEnv } from '#functions/storage/export-links-from-env.ts';
 import { createS3DownloadSigner } from '#functions/storage/s3-download-signer.ts';
+import { createS3ExportStore } from '#functions/storage/s3-export-store.ts';
 import { contentDisposition } from '#shared/proposals.ts';
 
 const BUCKET = 'konsulto-uploads-test';
@@ -75,5 +77,37 @@ describe("the staff function's attachment store in AWS", () => {
     expect(url).toBe(await sdkUrl(credentials, 'Propozimi.pdf'));
     await expect(store.inspect(KEY)).rejects.toThrow('only signs downloads');
     await expect(store.discard(KEY)).rejects.toThrow('only signs downloads');
+  });
+});
+
+describe("the staff function's export links in AWS", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('signs exactly the link the exports store of the job signs with the S3 client, and stores nothing', async () => {
+    const credentials = { accessKeyId: 'ASIAROLE', secretAccessKey: 'role-secret', sessionToken: 'role-session' };
+    const bucket = 'konsulto-exports-test';
+    const jobId = '01JB0000000000000000000002';
+    vi.stubEnv('KONSULTO_EXPORTS_BUCKET', bucket);
+    vi.stubEnv('AWS_REGION', 'eu-central-1');
+    vi.stubEnv('AWS_ACCESS_KEY_ID', credentials.accessKeyId);
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', credentials.secretAccessKey);
+    vi.stubEnv('AWS_SESSION_TOKEN', credentials.sessionToken);
+    const client = new S3Client({ region: 'eu-central-1', credentials });
+    const withClient = createS3ExportStore(client, bucket);
+    const links = exportLinksFromEnv();
+    for (const fileName of ['contributions.csv', 'report-sq.html', 'summary.json']) {
+      const options = { expiresInSeconds: 600, now: NOW };
+      const url = await links.downloadUrl(jobId, fileName, options);
+      expect(url).toBe(await withClient.downloadUrl(jobId, fileName, options));
+      expect(new URL(url).pathname).toBe(`/exports/${jobId}/${fileName}`);
+    }
+    expect(
+      new URL(
+        await links.downloadUrl(jobId, 'contributions.csv', { expiresInSeconds: 600, now: NOW }),
+      ).searchParams.get('response-content-type'),
+    ).toBe('text/csv; charset=utf-8');
+    await expect(links.put(jobId, 'contributions.csv', 'x')).rejects.toThrow('only signs export links');
   });
 });
