@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ModerationItem, ModerationState } from '#shared/schemas/staff.ts';
-import { ApiError } from '../../lib/api-client.ts';
-import { staff } from '../../lib/staff-client.ts';
-import { errorMessage, fill } from '../live.ts';
+import type { ModerationItem } from '#shared/schemas/staff.ts';
 import {
-  commitmentTitle,
   HIDE_REASONS,
   type HideReason,
   MODERATION_STATES,
+  type ModerationState,
   REPORT_REASONS,
-  type SectionProps,
-} from './common.ts';
+} from '#shared/vocabulary.ts';
+import { ApiError } from '../../lib/api-client.ts';
+import { staff } from '../../lib/staff-client.ts';
+import { errorMessage, fill } from '../live.ts';
+import { commitmentTitle, type SectionProps } from './common.ts';
 
 /** The moderation queue (moderators, admins): pending, reported and hidden comments, one by one or in bulk. */
 export default function Moderation({ lang, m, consultation }: SectionProps) {

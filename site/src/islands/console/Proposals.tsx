@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StaffProposal } from '#shared/schemas/staff.ts';
+import { HIDE_REASONS, type HideReason } from '#shared/vocabulary.ts';
 import { ApiError } from '../../lib/api-client.ts';
 import { type ProposalVisibility, staff } from '../../lib/staff-client.ts';
 import { errorMessage, fill, formatDateTime } from '../live.ts';
-import { commitmentTitle, HIDE_REASONS, type HideReason, type SectionProps } from './common.ts';
+import { commitmentTitle, type SectionProps } from './common.ts';
 
 const LISTS = [
   ['pending', 'console.state.pending'],

@@ -2,16 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { ulid } from 'ulid';
 import type { ContributionRef } from '#shared/schemas/response.ts';
 import type { ContributionView, Progress, StaffResponse } from '#shared/schemas/staff.ts';
+import { CONTRIBUTION_KINDS, type ContributionKind, DISPOSITIONS, type Disposition } from '#shared/vocabulary.ts';
 import { ApiError } from '../../lib/api-client.ts';
 import { type ResponseSave, staff } from '../../lib/staff-client.ts';
 import { errorMessage, fill, formatDateTime } from '../live.ts';
-import {
-  CONTRIBUTION_KINDS,
-  type ContributionKind,
-  DISPOSITIONS,
-  type Disposition,
-  type SectionProps,
-} from './common.ts';
+import type { SectionProps } from './common.ts';
 
 const KIND_LABEL = {
   comment: 'console.ref.comment',
