@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createDynamoResponseRepository } from '#functions/repositories/response-repository.ts';
-import { axeViolations, horizontalOverflow } from '../support/e2e-browser.ts';
-import { signInToConsole, siteSession } from '../support/e2e-session.ts';
+import { expectClean, postCommentFrom, signInToConsole, siteSession } from '../support/e2e-session.ts';
 
 /**
  * The staff console's proposals, responses and report sections in Chromium on the built site and the local runtime:
@@ -18,11 +17,6 @@ const CONTACT_EMAIL = 'arta.canary@example.org';
 
 const site = siteSession();
 const newPage = () => site.phonePage();
-
-async function expectClean(page: Page) {
-  expect(await axeViolations(page)).toEqual([]);
-  expect(await horizontalOverflow(page)).toBe(0);
-}
 
 /** An organisation's proposal with one PDF, sent from the public site (same origin); its id and receipt link. */
 async function sendProposal(page: Page, title: string): Promise<{ id: string; receiptUrl: string }> {
@@ -255,17 +249,7 @@ describe('proposals and answers in the staff console', () => {
     const citizen = await newPage();
     await citizen.goto(`${site.runtime.baseUrl}/angazhime/${COMMITMENT}/`);
     const text = `Takimet të mbahen edhe në fshatra ${Date.now()}.`;
-    const commentId = await citizen.evaluate(
-      async ([commitment, body]) => {
-        const response = await fetch(`/api/commitments/${commitment}/comments`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
-          body: JSON.stringify({ body }),
-        });
-        return ((await response.json()) as { id: string }).id;
-      },
-      [COMMITMENT, text] as const,
-    );
+    const commentId = await postCommentFrom(citizen, COMMITMENT, text);
     await citizen.goto(`${site.runtime.baseUrl}/te-dhenat-e-mia/`);
     const own = citizen.locator(`[data-comment="${commentId}"]`);
     await expect.poll(() => own.textContent()).toContain('Ende pa përgjigje');

@@ -1,9 +1,7 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createDynamoResponseRepository } from '#functions/repositories/response-repository.ts';
 import type { ResponseReport } from '#shared/schemas/staff.ts';
-import { axeViolations, horizontalOverflow } from '../support/e2e-browser.ts';
-import { signInToConsole, siteSession } from '../support/e2e-session.ts';
+import { expectClean, postCommentFrom, signInToConsole, siteSession } from '../support/e2e-session.ts';
 
 /**
  * A "merged" response end to end in Chromium on the built site and the local runtime: a drafter marks one comment
@@ -14,26 +12,6 @@ const CONSULTATION = 'kvsp-2026';
 const COMMITMENT = 'kvsp-public-meetings';
 
 const site = siteSession();
-
-async function expectClean(page: Page) {
-  expect(await axeViolations(page)).toEqual([]);
-  expect(await horizontalOverflow(page)).toBe(0);
-}
-
-/** A citizen's comment, posted from the public page (same origin, the participant cookie), and its id. */
-async function postComment(page: Page, body: string): Promise<string> {
-  return page.evaluate(
-    async ([commitment, text]) => {
-      const response = await fetch(`/api/commitments/${commitment}/comments`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
-        body: JSON.stringify({ body: text }),
-      });
-      return ((await response.json()) as { id: string }).id;
-    },
-    [COMMITMENT, body] as const,
-  );
-}
 
 type StoredResponse = {
   contributions: { kind: string; id: string }[];
@@ -47,9 +25,9 @@ describe('a merged response in the staff console', () => {
     const citizen = await site.phonePage();
     await citizen.goto(`${site.runtime.baseUrl}/angazhime/${COMMITMENT}/`);
     const stamp = Date.now();
-    const kept = await postComment(citizen, `Mbledhjet të njoftohen dy javë përpara ${stamp}.`);
+    const kept = await postCommentFrom(citizen, COMMITMENT, `Mbledhjet të njoftohen dy javë përpara ${stamp}.`);
     const similarText = `Njoftimi për mbledhjet të dalë të paktën dy javë më herët ${stamp}.`;
-    const similar = await postComment(citizen, similarText);
+    const similar = await postCommentFrom(citizen, COMMITMENT, similarText);
 
     const page = await site.phonePage();
     await signInToConsole(page, {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/e2e-browser.ts';
-import { signInToConsole, siteSession } from '../support/e2e-session.ts';
+import { postCommentFrom, signInToConsole, siteSession } from '../support/e2e-session.ts';
 
 /**
  * The staff console (/console/, /en/console/) in Chromium on the built site and the local runtime: staff sign in
@@ -18,17 +18,7 @@ const newPage = () => site.phonePage();
 async function postComment(body: string): Promise<string> {
   const page = await newPage();
   await page.goto(`${site.runtime.baseUrl}/angazhime/${COMMITMENT}/`);
-  const id = await page.evaluate(
-    async ([commitment, text]) => {
-      const response = await fetch(`/api/commitments/${commitment}/comments`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
-        body: JSON.stringify({ body: text }),
-      });
-      return ((await response.json()) as { id: string }).id;
-    },
-    [COMMITMENT, body] as const,
-  );
+  const id = await postCommentFrom(page, COMMITMENT, body);
   await page.close();
   return id;
 }

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
-import { launchChromium, type Watched, watchedContext } from './e2e-browser.ts';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { axeViolations, horizontalOverflow, launchChromium, type Watched, watchedContext } from './e2e-browser.ts';
 import { type SiteRuntime, startSiteRuntime } from './e2e-runtime.ts';
 
 export type SiteSession = {
@@ -77,4 +77,28 @@ export async function signInToConsole(
   await page.waitForURL((url) => url.pathname === path.split('#')[0]);
   await page.locator('#console-consultation').waitFor();
   await page.locator('#console-consultation').selectOption(consultation);
+}
+
+/** No axe violation and no sideways scrolling on the page as it is now. */
+export async function expectClean(page: Page) {
+  expect(await axeViolations(page)).toEqual([]);
+  expect(await horizontalOverflow(page)).toBe(0);
+}
+
+/**
+ * A citizen's comment on `commitment`, posted by `page` (already on a page of the site: same origin, its participant
+ * cookie) as the site's code posts it; returns the new comment's id.
+ */
+export function postCommentFrom(page: Page, commitment: string, body: string): Promise<string> {
+  return page.evaluate(
+    async ([commitmentId, text]) => {
+      const response = await fetch(`/api/commitments/${commitmentId}/comments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+        body: JSON.stringify({ body: text }),
+      });
+      return ((await response.json()) as { id: string }).id;
+    },
+    [commitment, body] as const,
+  );
 }
