@@ -1,7 +1,8 @@
 import * as z from 'zod';
+import { OGP_VALUES } from '../vocabulary.ts';
 import { isoDateSchema, localizedTextSchema, slugSchema } from './common.ts';
 
-export const OGP_VALUES = ['transparency', 'civic-participation', 'public-accountability', 'technology'] as const;
+export { OGP_VALUES };
 
 /** The fixed sections of the OGP commitment template, in reading order. Milestones add one section each. */
 export const FIXED_SECTIONS = [

@@ -1,17 +1,8 @@
 import * as z from 'zod';
+import { REACTIONS, REPORT_REASONS, VOTE_CHOICES, type VoteChoice } from '../vocabulary.ts';
 import { slugSchema, ulidSchema, userText } from './common.ts';
 
-export const VOTE_CHOICES = ['support', 'oppose', 'neutral'] as const;
-export const REACTIONS = ['agree', 'disagree', 'pass'] as const;
-export const REPORT_REASONS = [
-  'spam',
-  'abuse',
-  'hate',
-  'personal-data',
-  'off-topic',
-  'misinformation',
-  'other',
-] as const;
+export { REACTIONS, REPORT_REASONS, VOTE_CHOICES, type VoteChoice };
 export const COMMENT_STATUSES = ['published', 'pending', 'hidden', 'deleted'] as const;
 
 export const COMMENT_MAX_LENGTH = 2_000;
@@ -34,7 +25,6 @@ export type ReplyInput = z.infer<typeof replyInputSchema>;
 export const commentReactionInputSchema = z.strictObject({ reaction: z.enum(REACTIONS) });
 export type CommentReactionInput = z.infer<typeof commentReactionInputSchema>;
 
-export type VoteChoice = (typeof VOTE_CHOICES)[number];
 export const commitmentVoteInputSchema = z.strictObject({ choice: z.enum(VOTE_CHOICES) });
 export type CommitmentVoteInput = z.infer<typeof commitmentVoteInputSchema>;
 

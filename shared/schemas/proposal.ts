@@ -1,18 +1,10 @@
 import * as z from 'zod';
 import { MUNICIPALITY_IDS } from '../municipalities.ts';
-import { OGP_VALUES } from './commitment.ts';
+import { OGP_VALUES, ORGANISATION_TYPES } from '../vocabulary.ts';
 import { isoDateSchema, slugSchema, ulidSchema, userText } from './common.ts';
 import { DISPOSITIONS } from './response.ts';
 
-export const ORGANISATION_TYPES = [
-  'ngo',
-  'association',
-  'foundation',
-  'academic',
-  'business-association',
-  'informal-youth-group',
-  'other',
-] as const;
+export { ORGANISATION_TYPES };
 export const PROPOSAL_KINDS = ['new-commitment', 'amendment'] as const;
 /** What the organisation sees on its receipt: the drafters' progress. */
 export const PROPOSAL_STATUSES = ['received', 'under-review', 'answered'] as const;

@@ -1,8 +1,8 @@
 import * as z from 'zod';
+import { CONTRIBUTION_KINDS, DISPOSITIONS } from '../vocabulary.ts';
 import { ulidSchema, userText } from './common.ts';
 
-export const DISPOSITIONS = ['accepted', 'partially-accepted', 'not-accepted', 'out-of-scope', 'merged'] as const;
-export const CONTRIBUTION_KINDS = ['comment', 'proposal', 'meeting-contribution'] as const;
+export { CONTRIBUTION_KINDS, DISPOSITIONS };
 
 /**
  * One response covers at most this many contributions: the response, its audit entry and every contribution it

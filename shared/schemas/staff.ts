@@ -1,10 +1,21 @@
 import * as z from 'zod';
 import { STAFF_GROUPS } from '../staff.ts';
+import {
+  CONTRIBUTION_KINDS,
+  DISPOSITIONS,
+  HIDE_REASONS,
+  type HideReason,
+  MODERATION_STATES,
+  type ModerationState,
+  REPORT_REASONS,
+} from '../vocabulary.ts';
 import { localizedTextSchema, slugSchema, ulidSchema, userText } from './common.ts';
 import { endsAfterItStarts, meetingFieldsSchema } from './meeting.ts';
-import { COMMENT_STATUSES, REPORT_REASONS } from './participation.ts';
+import { COMMENT_STATUSES } from './participation.ts';
 import { attachmentInfoSchema, ORGANISATION_TYPES, PROPOSAL_VISIBILITY, publicProposalSchema } from './proposal.ts';
-import { CONTRIBUTION_KINDS, contributionRefSchema, DISPOSITIONS, responseSchema } from './response.ts';
+import { contributionRefSchema, responseSchema } from './response.ts';
+
+export { HIDE_REASONS, type HideReason, MODERATION_STATES, type ModerationState };
 
 /*
  * Request and response bodies of the staff API (`/api/admin/*`, issue 6). Staff users are moderators, drafters and
@@ -37,22 +48,8 @@ export type AuthConfig = z.infer<typeof authConfigSchema>;
 
 /* ---- Moderation ---- */
 
-export const MODERATION_STATES = ['pending', 'reported', 'hidden'] as const;
-export type ModerationState = (typeof MODERATION_STATES)[number];
 export const MODERATION_ACTIONS = ['approve', 'hide', 'restore'] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
-/** Why a moderator hides a contribution: a fixed list, so the audit log and the summaries can count them. */
-export const HIDE_REASONS = [
-  'spam',
-  'abuse',
-  'hate',
-  'personal-data',
-  'off-topic',
-  'misinformation',
-  'impersonation',
-  'other',
-] as const;
-export type HideReason = (typeof HIDE_REASONS)[number];
 
 const noteSchema = userText(1, 1_000);
 

@@ -1,9 +1,9 @@
 import { brotliCompressSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Tally } from '#shared/schemas/participation.ts';
-import { axeViolations, launchChromium, type Watched, watchedContext } from '../support/e2e-browser.ts';
-import { type SiteRuntime, startSiteRuntime } from '../support/e2e-runtime.ts';
+import { axeViolations, type Watched } from '../support/e2e-browser.ts';
+import { siteSession } from '../support/e2e-session.ts';
 
 /**
  * A citizen in Chromium on the built site and the local runtime: votes, changes the vote, comments on a section,
@@ -14,27 +14,15 @@ const COMMITMENT = 'kvsp-public-meetings';
 const PAGE_SQ = `/angazhime/${COMMITMENT}/`;
 const PAGE_EN = `/en/commitments/${COMMITMENT}/`;
 
-let runtime: SiteRuntime;
-let browser: Browser;
-const contexts: Watched[] = [];
-
-beforeAll(async () => {
-  [runtime, browser] = await Promise.all([startSiteRuntime(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
-});
+const site = siteSession();
 
 async function citizen(): Promise<{ page: Page; watched: Watched }> {
-  const watched = await watchedContext(browser);
-  contexts.push(watched);
+  const watched = await site.watch();
   return { page: await watched.context.newPage(), watched };
 }
 
 async function tallyOf(commitmentId: string): Promise<Tally> {
-  const response = await fetch(`${runtime.baseUrl}/api/commitments/${commitmentId}/tally`);
+  const response = await fetch(`${site.runtime.baseUrl}/api/commitments/${commitmentId}/tally`);
   return ((await response.json()) as { tally: Tally }).tally;
 }
 
@@ -48,7 +36,7 @@ describe('a citizen on a draft commitment', () => {
   it('votes, changes the vote and sees their own vote again after a reload', async () => {
     const { page, watched } = await citizen();
     const before = await tallyOf(COMMITMENT);
-    await page.goto(runtime.baseUrl + PAGE_SQ);
+    await page.goto(site.runtime.baseUrl + PAGE_SQ);
     await expect.poll(() => voteButton(page, 'support').count()).toBe(1);
     await expect.poll(() => page.locator('.vote [data-count="support"]').textContent()).toContain(`${before.support}`);
     // The badge follows the API's phase, whatever the phase was when the page was built.
@@ -79,7 +67,7 @@ describe('a citizen on a draft commitment', () => {
   it('comments on a section, replies, agrees with a comment and reports one', async () => {
     const author = await citizen();
     const page = author.page;
-    await page.goto(runtime.baseUrl + PAGE_SQ);
+    await page.goto(site.runtime.baseUrl + PAGE_SQ);
     const form = page.locator('form.comment-form');
     await form.waitFor();
 
@@ -118,7 +106,7 @@ describe('a citizen on a draft commitment', () => {
     expect(await heat.locator('[data-heat-count]').textContent()).toBe('1 koment');
     expect(await heat.getAttribute('data-heat')).toBe('3');
     const stored = (await (
-      await fetch(`${runtime.baseUrl}/api/commitments/${COMMITMENT}/comments?section=problem`)
+      await fetch(`${site.runtime.baseUrl}/api/commitments/${COMMITMENT}/comments?section=problem`)
     ).json()) as { comments: { body: string; displayName?: string }[] };
     expect(stored.comments).toHaveLength(1);
     expect(stored.comments[0]).toMatchObject({ displayName: 'Arta nga Elbasani' });
@@ -135,7 +123,7 @@ describe('a citizen on a draft commitment', () => {
     // Another participant reads it, replies, agrees and reports it.
     const reader = await citizen();
     const other = reader.page;
-    await other.goto(`${runtime.baseUrl + PAGE_SQ}#problem`);
+    await other.goto(`${site.runtime.baseUrl + PAGE_SQ}#problem`);
     const heatLink = other.locator('[data-section-link="problem"]');
     await heatLink.waitFor();
     await heatLink.click();
@@ -183,12 +171,12 @@ describe('a citizen on a draft commitment', () => {
 
   it('sees what is kept about them and erases it; their vote stays in the count, anonymously', async () => {
     const { page, watched } = await citizen();
-    await page.goto(runtime.baseUrl + PAGE_EN);
+    await page.goto(site.runtime.baseUrl + PAGE_EN);
     await voteButton(page, 'support').click();
     await expect.poll(() => voteButton(page, 'support').getAttribute('aria-pressed')).toBe('true');
     const counted = await tallyOf(COMMITMENT);
 
-    await page.goto(`${runtime.baseUrl}/en/my-data/`);
+    await page.goto(`${site.runtime.baseUrl}/en/my-data/`);
     const data = page.locator('.my-data');
     await data.waitFor();
     expect(await data.textContent()).toContain('1 vote');
@@ -205,7 +193,7 @@ describe('a citizen on a draft commitment', () => {
 
   it('keeps the page when switching language, both ways', async () => {
     const { page, watched } = await citizen();
-    await page.goto(runtime.baseUrl + PAGE_SQ);
+    await page.goto(site.runtime.baseUrl + PAGE_SQ);
     const titleSq = await page.locator('h1').textContent();
     await page.locator('[data-lang-switch]').click();
     await page.waitForURL(`**${PAGE_EN}`);
@@ -225,7 +213,7 @@ describe('a citizen on a draft commitment', () => {
     page.on('response', async (response) => {
       if (response.request().resourceType() === 'script') scripts.set(response.url(), await response.body());
     });
-    await page.goto(runtime.baseUrl + PAGE_SQ);
+    await page.goto(site.runtime.baseUrl + PAGE_SQ);
     await page.locator('form.comment-form').waitFor();
     await voteButton(page, 'neutral').click();
     await expect.poll(() => voteButton(page, 'neutral').getAttribute('aria-pressed')).toBe('true');

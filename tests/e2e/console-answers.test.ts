@@ -1,14 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createDynamoResponseRepository } from '#functions/repositories/response-repository.ts';
-import {
-  axeViolations,
-  horizontalOverflow,
-  launchChromium,
-  type Watched,
-  watchedContext,
-} from '../support/e2e-browser.ts';
-import { type SiteRuntime, startSiteRuntime } from '../support/e2e-runtime.ts';
+import { expectClean, postCommentFrom, signInToConsole, siteSession } from '../support/e2e-session.ts';
 
 /**
  * The staff console's proposals, responses and report sections in Chromium on the built site and the local runtime:
@@ -22,35 +15,12 @@ const COMMITMENT = 'kvsp-public-meetings';
 const PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
 const CONTACT_EMAIL = 'arta.canary@example.org';
 
-let runtime: SiteRuntime;
-let browser: Browser;
-const contexts: Watched[] = [];
-
-beforeAll(async () => {
-  [runtime, browser] = await Promise.all([startSiteRuntime(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
-});
-
-async function newPage(): Promise<Page> {
-  const watched = await watchedContext(browser, { viewport: { width: 360, height: 800 }, isMobile: true });
-  contexts.push(watched);
-  const page = await watched.context.newPage();
-  page.setDefaultTimeout(10_000);
-  return page;
-}
-
-async function expectClean(page: Page) {
-  expect(await axeViolations(page)).toEqual([]);
-  expect(await horizontalOverflow(page)).toBe(0);
-}
+const site = siteSession();
+const newPage = () => site.phonePage();
 
 /** An organisation's proposal with one PDF, sent from the public site (same origin); its id and receipt link. */
 async function sendProposal(page: Page, title: string): Promise<{ id: string; receiptUrl: string }> {
-  await page.goto(`${runtime.baseUrl}/konsultime/${CONSULTATION}/propozo/`);
+  await page.goto(`${site.runtime.baseUrl}/konsultime/${CONSULTATION}/propozo/`);
   return page.evaluate(
     async ({ title, pdf, commitment, consultation, email }) => {
       const form = await fetch('/api/proposals/attachments', {
@@ -90,14 +60,8 @@ async function sendProposal(page: Page, title: string): Promise<{ id: string; re
 }
 
 /** Opens the console at `path` (a section anchor), signs in as `user` through the local sign-in page. */
-async function signIn(page: Page, path: string, user: 'moderator' | 'drafter' | 'admin', linkText: string) {
-  await page.goto(runtime.baseUrl + path);
-  await page.getByRole('link', { name: linkText }).click();
-  await page.waitForURL(/\/local-auth\//);
-  await page.locator(`button[value="${user}"]`).click();
-  await page.waitForURL((url) => url.pathname === path.split('#')[0]);
-  await page.locator('#console-consultation').waitFor();
-  await page.locator('#console-consultation').selectOption(CONSULTATION);
+function signIn(page: Page, path: string, user: 'moderator' | 'drafter' | 'admin', linkText: string) {
+  return signInToConsole(page, { baseUrl: site.runtime.baseUrl, path, user, linkText, consultation: CONSULTATION });
 }
 
 describe('proposals and answers in the staff console', () => {
@@ -126,7 +90,7 @@ describe('proposals and answers in the staff console', () => {
     await page.locator(`[data-proposal="${proposal.id}"]`).waitFor();
     await expectClean(page);
 
-    const listed = await fetch(`${runtime.baseUrl}/api/consultations/${CONSULTATION}/proposals`).then(
+    const listed = await fetch(`${site.runtime.baseUrl}/api/consultations/${CONSULTATION}/proposals`).then(
       (r) => r.json() as Promise<{ proposals: { id: string }[] }>,
     );
     expect(listed.proposals.map((p) => p.id)).toContain(proposal.id);
@@ -146,7 +110,7 @@ describe('proposals and answers in the staff console', () => {
     await item.getByRole('button', { name: /plani\.pdf/ }).click();
     expect((await download).suggestedFilename()).toBe('plani.pdf');
 
-    await page.goto(`${runtime.baseUrl}/en/console/#responses`);
+    await page.goto(`${site.runtime.baseUrl}/en/console/#responses`);
     await page.locator('#console-consultation').selectOption(CONSULTATION);
     await page.getByRole('button', { name: 'Proposals' }).click();
     const pick = page.locator('.console-item', { hasText: title });
@@ -163,7 +127,7 @@ describe('proposals and answers in the staff console', () => {
     await expectClean(page);
 
     const ngo = await newPage();
-    await ngo.goto(runtime.baseUrl + proposal.receiptUrl);
+    await ngo.goto(site.runtime.baseUrl + proposal.receiptUrl);
     const answer = ngo.locator('.receipt__response');
     await expect.poll(() => answer.textContent()).toContain('Pranuar pjesërisht');
     expect(await answer.textContent()).toContain('Mbledhjet do të njoftohen në faqen e bashkisë');
@@ -202,12 +166,12 @@ describe('proposals and answers in the staff console', () => {
     // Open it again, then someone else saves in between (through the API): the console's save is a 409.
     await page.locator(`[data-response="${responseId}"]`).getByRole('button', { name: 'Edit' }).click();
     await page.getByRole('heading', { name: 'Editing a response' }).waitFor();
-    const token = await runtime.staffAuth.issue('drafter');
+    const token = await site.runtime.staffAuth.issue('drafter');
     const admin = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const current = await fetch(`${runtime.baseUrl}/api/admin/responses/${responseId}`, { headers: admin }).then(
+    const current = await fetch(`${site.runtime.baseUrl}/api/admin/responses/${responseId}`, { headers: admin }).then(
       (r) => r.json() as Promise<{ version: number; contributions: unknown[] }>,
     );
-    const other = await fetch(`${runtime.baseUrl}/api/admin/responses/${responseId}`, {
+    const other = await fetch(`${site.runtime.baseUrl}/api/admin/responses/${responseId}`, {
       method: 'PUT',
       headers: admin,
       body: JSON.stringify({
@@ -228,7 +192,7 @@ describe('proposals and answers in the staff console', () => {
       .poll(() => page.getByLabel('Justification in Albanian (required)').inputValue())
       .toBe('Versioni i kolegut: pranohet, me njoftim tre javë përpara.');
     await expectClean(page);
-    const stored = await fetch(`${runtime.baseUrl}/api/admin/responses/${responseId}`, { headers: admin }).then(
+    const stored = await fetch(`${site.runtime.baseUrl}/api/admin/responses/${responseId}`, { headers: admin }).then(
       (r) => r.json() as Promise<{ version: number; justification: { sq: string } }>,
     );
     expect(stored).toMatchObject({
@@ -251,22 +215,25 @@ describe('proposals and answers in the staff console', () => {
 
     // Before publication the public page says so.
     const citizen = await newPage();
-    await citizen.goto(`${runtime.baseUrl}/konsultime/${CONSULTATION}/pergjigjet/`);
+    await citizen.goto(`${site.runtime.baseUrl}/konsultime/${CONSULTATION}/pergjigjet/`);
     await expect.poll(() => citizen.locator('.report-unpublished').textContent()).toContain('nuk është publikuar');
     await expectClean(citizen);
 
     // The consultation closes in weeks: the test marks the report published directly (what the API does after it
     // closes), then both language versions list the answer, with the proposal's text and no contact.
-    await createDynamoResponseRepository(runtime.table.documents, runtime.table.tableName).publish(CONSULTATION, {
-      actor: { sub: 'e2e', username: 'e2e' },
-      at: new Date().toISOString(),
-      note: 'e2e',
-    });
+    await createDynamoResponseRepository(site.runtime.table.documents, site.runtime.table.tableName).publish(
+      CONSULTATION,
+      {
+        actor: { sub: 'e2e', username: 'e2e' },
+        at: new Date().toISOString(),
+        note: 'e2e',
+      },
+    );
     for (const [path, disposition] of [
       [`/konsultime/${CONSULTATION}/pergjigjet/`, 'Pranuar'],
       [`/en/consultations/${CONSULTATION}/responses/`, 'Accepted'],
     ] as const) {
-      await citizen.goto(runtime.baseUrl + path);
+      await citizen.goto(site.runtime.baseUrl + path);
       const entry = citizen.locator(`[data-contribution="${proposal.id}"]`);
       await entry.waitFor();
       expect(await entry.textContent()).toContain(title);
@@ -280,26 +247,16 @@ describe('proposals and answers in the staff console', () => {
 
   it('shows a participant the answer to their own comment on the my-data page', async () => {
     const citizen = await newPage();
-    await citizen.goto(`${runtime.baseUrl}/angazhime/${COMMITMENT}/`);
+    await citizen.goto(`${site.runtime.baseUrl}/angazhime/${COMMITMENT}/`);
     const text = `Takimet të mbahen edhe në fshatra ${Date.now()}.`;
-    const commentId = await citizen.evaluate(
-      async ([commitment, body]) => {
-        const response = await fetch(`/api/commitments/${commitment}/comments`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
-          body: JSON.stringify({ body }),
-        });
-        return ((await response.json()) as { id: string }).id;
-      },
-      [COMMITMENT, text] as const,
-    );
-    await citizen.goto(`${runtime.baseUrl}/te-dhenat-e-mia/`);
+    const commentId = await postCommentFrom(citizen, COMMITMENT, text);
+    await citizen.goto(`${site.runtime.baseUrl}/te-dhenat-e-mia/`);
     const own = citizen.locator(`[data-comment="${commentId}"]`);
     await expect.poll(() => own.textContent()).toContain('Ende pa përgjigje');
     expect(await own.textContent()).toContain(text);
 
-    const token = await runtime.staffAuth.issue('drafter');
-    const saved = await fetch(`${runtime.baseUrl}/api/admin/responses/01JZZZZZZZZZZZZZZZZZZZZZZZ`, {
+    const token = await site.runtime.staffAuth.issue('drafter');
+    const saved = await fetch(`${site.runtime.baseUrl}/api/admin/responses/01JZZZZZZZZZZZZZZZZZZZZZZZ`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -360,8 +317,8 @@ describe('proposals and answers in the staff console', () => {
     await page.getByRole('button', { name: 'Save the meeting' }).click();
     await expect.poll(() => page.locator('.console-status').textContent()).toContain('(version 2)');
 
-    const token = await runtime.staffAuth.issue('drafter');
-    const stored = await fetch(`${runtime.baseUrl}/api/admin/consultations/${CONSULTATION}/meetings`, {
+    const token = await site.runtime.staffAuth.issue('drafter');
+    const stored = await fetch(`${site.runtime.baseUrl}/api/admin/consultations/${CONSULTATION}/meetings`, {
       headers: { authorization: `Bearer ${token}` },
     }).then((r) => r.json() as Promise<{ meetings: Record<string, unknown>[] }>);
     expect(stored.meetings.find((m) => m.id === 'durres-2026-12-12')).toMatchObject({
@@ -395,6 +352,6 @@ describe('proposals and answers in the staff console', () => {
   });
 
   it('runs under the Content-Security-Policy without a single violation', () => {
-    expect(contexts.flatMap((c) => c.problems)).toEqual([]);
+    expect(site.problems()).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchChromium, type Watched, watchedContext } from '../support/e2e-browser.ts';
-import { type SiteRuntime, startSiteRuntime } from '../support/e2e-runtime.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from '../support/e2e-browser.ts';
+import { postCommentFrom, signInToConsole, siteSession } from '../support/e2e-session.ts';
 
 /**
  * The staff console (/console/, /en/console/) in Chromium on the built site and the local runtime: staff sign in
@@ -11,49 +11,21 @@ import { type SiteRuntime, startSiteRuntime } from '../support/e2e-runtime.ts';
 const CONSULTATION = 'kvsp-2026';
 const COMMITMENT = 'kvsp-public-meetings';
 
-let runtime: SiteRuntime;
-let browser: Browser;
-const contexts: Watched[] = [];
-
-beforeAll(async () => {
-  [runtime, browser] = await Promise.all([startSiteRuntime(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
-});
-
-async function newPage(): Promise<Page> {
-  const watched = await watchedContext(browser, { viewport: { width: 360, height: 800 }, isMobile: true });
-  contexts.push(watched);
-  const page = await watched.context.newPage();
-  page.setDefaultTimeout(10_000);
-  return page;
-}
+const site = siteSession();
+const newPage = () => site.phonePage();
 
 /** A citizen's comment, posted from the public page (same origin, the participant cookie), and its id. */
 async function postComment(body: string): Promise<string> {
   const page = await newPage();
-  await page.goto(`${runtime.baseUrl}/angazhime/${COMMITMENT}/`);
-  const id = await page.evaluate(
-    async ([commitment, text]) => {
-      const response = await fetch(`/api/commitments/${commitment}/comments`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
-        body: JSON.stringify({ body: text }),
-      });
-      return ((await response.json()) as { id: string }).id;
-    },
-    [COMMITMENT, body] as const,
-  );
+  await page.goto(`${site.runtime.baseUrl}/angazhime/${COMMITMENT}/`);
+  const id = await postCommentFrom(page, COMMITMENT, body);
   await page.close();
   return id;
 }
 
 async function report(commentId: string): Promise<void> {
   const page = await newPage();
-  await page.goto(`${runtime.baseUrl}/angazhime/${COMMITMENT}/`);
+  await page.goto(`${site.runtime.baseUrl}/angazhime/${COMMITMENT}/`);
   const status = await page.evaluate(async (id) => {
     const response = await fetch(`/api/comments/${id}/reports`, {
       method: 'POST',
@@ -67,19 +39,13 @@ async function report(commentId: string): Promise<void> {
 }
 
 async function publicThread(): Promise<string[]> {
-  const response = await fetch(`${runtime.baseUrl}/api/commitments/${COMMITMENT}/comments?limit=50`);
+  const response = await fetch(`${site.runtime.baseUrl}/api/commitments/${COMMITMENT}/comments?limit=50`);
   return ((await response.json()) as { comments: { id: string }[] }).comments.map((c) => c.id);
 }
 
 /** Opens the console, follows its local sign-in link and picks the demo user. */
-async function signIn(page: Page, consolePath: string, user: 'moderator' | 'drafter', linkText: string) {
-  await page.goto(runtime.baseUrl + consolePath);
-  await page.getByRole('link', { name: linkText }).click();
-  await page.waitForURL(/\/local-auth\//);
-  await page.locator(`button[value="${user}"]`).click();
-  await page.waitForURL((url) => url.pathname === consolePath);
-  await page.locator('#console-consultation').waitFor();
-  await page.locator('#console-consultation').selectOption(CONSULTATION);
+function signIn(page: Page, path: string, user: 'moderator' | 'drafter' | 'admin', linkText: string) {
+  return signInToConsole(page, { baseUrl: site.runtime.baseUrl, path, user, linkText, consultation: CONSULTATION });
 }
 
 describe('the staff console', () => {
@@ -89,7 +55,7 @@ describe('the staff console', () => {
       ['/console/', 'Hyni (përdorues demonstrues lokalë)'],
       ['/en/console/', 'Sign in (local demo users)'],
     ] as const) {
-      await page.goto(runtime.baseUrl + path);
+      await page.goto(site.runtime.baseUrl + path);
       await page.getByRole('link', { name }).waitFor();
       expect(await axeViolations(page)).toEqual([]);
     }
@@ -119,7 +85,7 @@ describe('the staff console', () => {
     expect(await publicThread()).not.toContain(commentId);
 
     const thread = await newPage();
-    await thread.goto(`${runtime.baseUrl}/angazhime/${COMMITMENT}/`);
+    await thread.goto(`${site.runtime.baseUrl}/angazhime/${COMMITMENT}/`);
     await thread.waitForFunction(() => !document.querySelector('astro-island[ssr], .island-placeholder'));
     await thread.waitForTimeout(500);
     expect(await thread.getByText(text).count()).toBe(0);
@@ -159,8 +125,8 @@ describe('the staff console', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     // The answer is on record: the comment carries the response, with the justification the drafter gave.
-    const token = await runtime.staffAuth.issue('drafter');
-    const responses = await fetch(`${runtime.baseUrl}/api/admin/consultations/${CONSULTATION}/responses`, {
+    const token = await site.runtime.staffAuth.issue('drafter');
+    const responses = await fetch(`${site.runtime.baseUrl}/api/admin/consultations/${CONSULTATION}/responses`, {
       headers: { authorization: `Bearer ${token}` },
     }).then((r) => r.json() as Promise<{ responses: { contributions: { id: string }[]; disposition: string }[] }>);
     const answer = responses.responses.find((r) => r.contributions.some((c) => c.id === commentId));
@@ -168,6 +134,6 @@ describe('the staff console', () => {
   });
 
   it('runs under the Content-Security-Policy without a single violation', () => {
-    expect(contexts.flatMap((c) => c.problems)).toEqual([]);
+    expect(site.problems()).toEqual([]);
   });
 });

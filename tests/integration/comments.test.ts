@@ -2,21 +2,15 @@ import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, ScanCommand } 
 import { monotonicFactory, ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpResult } from '#functions/commons/http.ts';
-import { createPublicReadHandler } from '#functions/consultations/public-read.ts';
-import { commentActions } from '#functions/participation/comments.ts';
-import { createParticipationHandler } from '#functions/participation/pipeline.ts';
-import { reportActions } from '#functions/participation/reports.ts';
-import { createDynamoCommentReader } from '#functions/repositories/comment-reader.ts';
-import { createDynamoCommentRepository } from '#functions/repositories/comment-repository.ts';
-import { createDynamoTallyReader } from '#functions/repositories/tally-reader.ts';
-import { Catalog, type CatalogData } from '#shared/catalog.ts';
+import { Catalog } from '#shared/catalog.ts';
 import { type CommentItem, newCommentItem } from '#shared/comments.ts';
 import { keys } from '#shared/keys.ts';
 import { publicCommentSchema } from '#shared/schemas/api.ts';
-import { catalogFixture, NOW } from '../support/catalog-fixture.ts';
+import { NOW, scenarioCatalog } from '../support/catalog-fixture.ts';
 import { httpEvent } from '../support/events.ts';
+import { commentHandler, publicReadHandler } from '../support/handlers.ts';
 import { createTestTable, type TestTable } from '../support/local-table.ts';
-import { participantRequest, testPipeline } from '../support/participation.ts';
+import { participantRequest } from '../support/participation.ts';
 
 /**
  * Comments, replies and reports through the participation and public-read handlers on DynamoDB Local. Each scenario
@@ -25,51 +19,18 @@ import { participantRequest, testPipeline } from '../support/participation.ts';
 const SCENARIOS = ['posting', 'replies', 'idempotency', 'deletion', 'reports', 'paging'] as const;
 const SECTIONS = ['problem', 'causes', 'objective', 'milestone-m1'];
 
-const catalogData: CatalogData = {
-  consultations: [
-    ...catalogFixture.consultations,
-    {
-      id: 'pre-one',
-      title: { sq: 'Konsultim me moderim paraprak' },
-      summary: { sq: 'Përmbledhje' },
-      opensAt: '2026-12-01T08:00:00+01:00',
-      closesAt: '2027-01-15T23:59:00+01:00',
-      status: 'published',
-      moderationMode: 'pre',
-    },
-  ],
-  commitments: [
-    ...catalogFixture.commitments,
-    ...[...SCENARIOS, 'pre-moderated'].map((id, order) => ({
-      id,
-      consultationId: id === 'pre-moderated' ? 'pre-one' : 'open-one',
-      order: 10 + order,
-      version: 1,
-      title: { sq: id },
-      summary: { sq: 'Përmbledhje' },
-      sectionIds: SECTIONS,
-    })),
-  ],
-};
-const catalog = new Catalog(catalogData);
+const catalog = new Catalog(
+  scenarioCatalog([...SCENARIOS, 'pre-moderated'], { title: (id) => id, sectionIds: SECTIONS }),
+);
 
 let table: TestTable;
-let participate: ReturnType<typeof createParticipationHandler>;
-let read: ReturnType<typeof createPublicReadHandler>;
+let participate: ReturnType<typeof commentHandler>;
+let read: ReturnType<typeof publicReadHandler>;
 
 beforeAll(async () => {
   table = await createTestTable();
-  const comments = createDynamoCommentRepository(table.documents, table.tableName);
-  participate = createParticipationHandler(testPipeline(NOW), {
-    ...commentActions({ catalog, comments }),
-    ...reportActions({ comments }),
-  });
-  read = createPublicReadHandler({
-    catalog,
-    tallies: createDynamoTallyReader(table.documents, table.tableName),
-    comments: createDynamoCommentReader(table.documents, table.tableName),
-    clock: () => NOW,
-  });
+  participate = commentHandler(table, catalog);
+  read = publicReadHandler(table, catalog);
 });
 afterAll(async () => {
   await table.drop();

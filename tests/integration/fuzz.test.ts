@@ -2,15 +2,13 @@ import fc from 'fast-check';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpEvent, HttpHandler } from '#functions/commons/http.ts';
-import { createPublicReadHandler } from '#functions/consultations/public-read.ts';
 import { createParticipationActions } from '#functions/participation/actions.ts';
 import { createParticipationHandler } from '#functions/participation/pipeline.ts';
-import { createDynamoCommentReader } from '#functions/repositories/comment-reader.ts';
-import { createDynamoTallyReader } from '#functions/repositories/tally-reader.ts';
 import { Catalog } from '#shared/catalog.ts';
 import { normaliseText } from '#shared/text.ts';
 import { catalogFixture, NOW } from '../support/catalog-fixture.ts';
 import { httpEvent } from '../support/events.ts';
+import { publicReadHandler } from '../support/handlers.ts';
 import { createTestTable, type TestTable } from '../support/local-table.ts';
 import { participantRequest, testPipeline } from '../support/participation.ts';
 
@@ -33,12 +31,7 @@ beforeAll(async () => {
     testPipeline(NOW),
     createParticipationActions({ catalog, client: table.documents, tableName: table.tableName, secureCookies: false }),
   );
-  publicRead = createPublicReadHandler({
-    catalog,
-    tallies: createDynamoTallyReader(table.documents, table.tableName),
-    comments: createDynamoCommentReader(table.documents, table.tableName),
-    clock: () => NOW,
-  });
+  publicRead = publicReadHandler(table, catalog);
   const created = await participation(
     participantRequest('POST /api/commitments/{commitmentId}/comments', {
       participantId: author,

@@ -1,13 +1,11 @@
 import { DeleteCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPublicReadHandler } from '#functions/consultations/public-read.ts';
-import { createDynamoCommentReader } from '#functions/repositories/comment-reader.ts';
-import { createDynamoTallyReader } from '#functions/repositories/tally-reader.ts';
 import { Catalog } from '#shared/catalog.ts';
 import { indexKeys, keys, TALLY_SHARDS } from '#shared/keys.ts';
 import { DEMO_SEED, demoVotes, seedDemoData } from '../../local/seed.ts';
-import { catalogFixture, NOW } from '../support/catalog-fixture.ts';
+import { catalogFixture } from '../support/catalog-fixture.ts';
 import { httpEvent } from '../support/events.ts';
+import { publicReadHandler } from '../support/handlers.ts';
 import { createTestTable, type TestTable } from '../support/local-table.ts';
 
 let table: TestTable;
@@ -75,12 +73,7 @@ describe('demo seed and public read on DynamoDB Local', () => {
   });
 
   it('serves tallies that equal the vote items, commitment by commitment', async () => {
-    const handler = createPublicReadHandler({
-      catalog: new Catalog(catalogFixture),
-      tallies: createDynamoTallyReader(table.documents, table.tableName),
-      comments: createDynamoCommentReader(table.documents, table.tableName),
-      clock: () => NOW,
-    });
+    const handler = publicReadHandler(table, new Catalog(catalogFixture));
     const result = await handler(
       httpEvent('GET /api/consultations/{consultationId}', { pathParameters: { consultationId: 'open-one' } }),
     );

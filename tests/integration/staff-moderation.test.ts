@@ -1,82 +1,41 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpResult } from '#functions/commons/http.ts';
-import { createPublicReadHandler } from '#functions/consultations/public-read.ts';
-import { commentActions } from '#functions/participation/comments.ts';
-import { createParticipationHandler } from '#functions/participation/pipeline.ts';
-import { reportActions } from '#functions/participation/reports.ts';
-import { createDynamoCommentReader } from '#functions/repositories/comment-reader.ts';
-import { createDynamoCommentRepository } from '#functions/repositories/comment-repository.ts';
-import { createDynamoTallyReader } from '#functions/repositories/tally-reader.ts';
-import { createStaffActions } from '#functions/staff/actions.ts';
-import { createStaffHandler } from '#functions/staff/pipeline.ts';
-import { Catalog, type CatalogData } from '#shared/catalog.ts';
+import { Catalog } from '#shared/catalog.ts';
 import type { CommentItem } from '#shared/comments.ts';
 import { keys } from '#shared/keys.ts';
-import { catalogFixture, NOW } from '../support/catalog-fixture.ts';
+import { NOW, scenarioCatalog } from '../support/catalog-fixture.ts';
 import { httpEvent } from '../support/events.ts';
+import { commentHandler, publicReadHandler, staffHandler } from '../support/handlers.ts';
 import { createTestTable, type TestTable } from '../support/local-table.ts';
-import { participantRequest, TEST_SECRET, testPipeline } from '../support/participation.ts';
+import { participantRequest } from '../support/participation.ts';
 import { STAFF, type StaffUser, staffRequest } from '../support/staff.ts';
 
 /**
  * Moderation through the staff handler on DynamoDB Local: each action changes the comment, its public lists, the
  * commitment's count and the parent's reply count together, and leaves exactly one audit entry.
  */
-const catalogData: CatalogData = {
-  consultations: [
-    ...catalogFixture.consultations,
-    {
-      id: 'pre-one',
-      title: { sq: 'Konsultim me moderim paraprak' },
-      summary: { sq: 'Përmbledhje' },
-      opensAt: '2026-12-01T08:00:00+01:00',
-      closesAt: '2027-01-15T23:59:00+01:00',
-      status: 'published',
-      moderationMode: 'pre',
-    },
-  ],
-  commitments: [
-    ...catalogFixture.commitments,
-    ...['pre-moderated', 'approve', 'hide', 'restore', 'bulk', 'queue', 'own'].map((id, order) => ({
-      id,
-      consultationId: id === 'pre-moderated' ? 'pre-one' : 'open-one',
-      order: 10 + order,
-      version: 1,
-      title: { sq: `Angazhimi ${id}` },
-      summary: { sq: 'Përmbledhje' },
-      sectionIds: ['problem', 'objective'],
-    })),
-  ],
-};
-const catalog = new Catalog(catalogData);
+const catalog = new Catalog(
+  scenarioCatalog(['pre-moderated', 'approve', 'hide', 'restore', 'bulk', 'queue', 'own'], {
+    title: (id) => `Angazhimi ${id}`,
+    sectionIds: ['problem', 'objective'],
+  }),
+);
 
 /** PII canaries: put in a participant's display name; must never reach a moderator or the public. */
 const CANARY_EMAIL = 'arta.canary@example.org';
 const CANARY_PHONE = '+355 69 123 4567';
 
 let table: TestTable;
-let participate: ReturnType<typeof createParticipationHandler>;
-let staff: ReturnType<typeof createStaffHandler>;
-let read: ReturnType<typeof createPublicReadHandler>;
+let participate: ReturnType<typeof commentHandler>;
+let staff: ReturnType<typeof staffHandler>;
+let read: ReturnType<typeof publicReadHandler>;
 
 beforeAll(async () => {
   table = await createTestTable();
-  const comments = createDynamoCommentRepository(table.documents, table.tableName);
-  participate = createParticipationHandler(testPipeline(NOW), {
-    ...commentActions({ catalog, comments }),
-    ...reportActions({ comments }),
-  });
-  staff = createStaffHandler(
-    { clock: () => NOW, cookieSecret: async () => TEST_SECRET },
-    createStaffActions({ catalog, client: table.documents, tableName: table.tableName }),
-  );
-  read = createPublicReadHandler({
-    catalog,
-    tallies: createDynamoTallyReader(table.documents, table.tableName),
-    comments: createDynamoCommentReader(table.documents, table.tableName),
-    clock: () => NOW,
-  });
+  participate = commentHandler(table, catalog);
+  staff = staffHandler(table, catalog);
+  read = publicReadHandler(table, catalog);
 });
 afterAll(async () => {
   await table.drop();

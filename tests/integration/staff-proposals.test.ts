@@ -4,8 +4,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpResult } from '#functions/commons/http.ts';
-import { createStaffActions, createStaffFunction } from '#functions/staff/actions.ts';
-import { createStaffHandler } from '#functions/staff/pipeline.ts';
+import { createStaffFunction } from '#functions/staff/actions.ts';
 import { Catalog } from '#shared/catalog.ts';
 import { keys } from '#shared/keys.ts';
 import { acceptedKey } from '#shared/proposals.ts';
@@ -20,6 +19,7 @@ import { createLocalAuth, type LocalAuth } from '../../local/auth.ts';
 import { createLocalServer } from '../../local/http-adapter.ts';
 import { catalogFixture, NOW } from '../support/catalog-fixture.ts';
 import { httpEvent } from '../support/events.ts';
+import { staffHandler } from '../support/handlers.ts';
 import { createTestTable, type TestTable } from '../support/local-table.ts';
 import { participantRequest, TEST_SECRET } from '../support/participation.ts';
 import { type ProposalsFixture, pdfBytes, proposalsFixture, validProposal } from '../support/proposals.ts';
@@ -36,20 +36,12 @@ const CONTACT_EMAIL = 'arta.hoxha@example.org';
 
 let table: TestTable;
 let fixture: ProposalsFixture;
-let staff: ReturnType<typeof createStaffHandler>;
+let staff: ReturnType<typeof staffHandler>;
 
 beforeAll(async () => {
   table = await createTestTable();
   fixture = await proposalsFixture(table, catalog, NOW);
-  staff = createStaffHandler(
-    { clock: () => NOW, cookieSecret: async () => TEST_SECRET },
-    createStaffActions({
-      catalog,
-      client: table.documents,
-      tableName: table.tableName,
-      attachments: fixture.attachments,
-    }),
-  );
+  staff = staffHandler(table, catalog, { attachments: fixture.attachments });
 });
 afterAll(async () => {
   await table.drop();

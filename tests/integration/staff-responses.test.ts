@@ -2,19 +2,14 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpResult } from '#functions/commons/http.ts';
-import { createPublicReadHandler } from '#functions/consultations/public-read.ts';
-import { createDynamoCommentReader } from '#functions/repositories/comment-reader.ts';
 import { createDynamoResponseReportReader } from '#functions/repositories/response-report-reader.ts';
-import { createDynamoTallyReader } from '#functions/repositories/tally-reader.ts';
-import { createStaffActions } from '#functions/staff/actions.ts';
-import { createStaffHandler } from '#functions/staff/pipeline.ts';
 import { Catalog } from '#shared/catalog.ts';
 import { type CommentItem, newCommentItem } from '#shared/comments.ts';
 import { indexKeys, keys } from '#shared/keys.ts';
 import { catalogFixture, NOW } from '../support/catalog-fixture.ts';
 import { httpEvent } from '../support/events.ts';
+import { publicReadHandler, staffHandler } from '../support/handlers.ts';
 import { createTestTable, type TestTable } from '../support/local-table.ts';
-import { TEST_SECRET } from '../support/participation.ts';
 import { STAFF, type StaffUser, staffRequest } from '../support/staff.ts';
 
 /**
@@ -27,20 +22,13 @@ const CANARY_EMAIL = 'ngo.canary@example.org';
 const CANARY_PHONE = '+355 68 765 4321';
 
 let table: TestTable;
-let staff: ReturnType<typeof createStaffHandler>;
-let read: ReturnType<typeof createPublicReadHandler>;
+let staff: ReturnType<typeof staffHandler>;
+let read: ReturnType<typeof publicReadHandler>;
 
 beforeAll(async () => {
   table = await createTestTable();
-  staff = createStaffHandler(
-    { clock: () => NOW, cookieSecret: async () => TEST_SECRET },
-    createStaffActions({ catalog, client: table.documents, tableName: table.tableName }),
-  );
-  read = createPublicReadHandler({
-    catalog,
-    tallies: createDynamoTallyReader(table.documents, table.tableName),
-    comments: createDynamoCommentReader(table.documents, table.tableName),
-    clock: () => NOW,
+  staff = staffHandler(table, catalog);
+  read = publicReadHandler(table, catalog, {
     responseReports: createDynamoResponseReportReader(table.documents, table.tableName),
   });
 });

@@ -62,3 +62,39 @@ function commitment(id: string, consultationId: string, order: number) {
     sectionIds: ['problem', 'causes', 'objective', 'milestone-m1'],
   };
 }
+
+/**
+ * The fixture plus a pre-moderated consultation (`pre-one`) and one commitment per id, so that each scenario of a
+ * test file reads lists holding exactly what it wrote: `pre-moderated` belongs to `pre-one`, the others to `open-one`.
+ */
+export function scenarioCatalog(
+  ids: readonly string[],
+  { title, sectionIds }: { title: (id: string) => string; sectionIds: string[] },
+): CatalogData {
+  return {
+    consultations: [
+      ...catalogFixture.consultations,
+      {
+        id: 'pre-one',
+        title: { sq: 'Konsultim me moderim paraprak' },
+        summary: { sq: 'Përmbledhje' },
+        opensAt: '2026-12-01T08:00:00+01:00',
+        closesAt: '2027-01-15T23:59:00+01:00',
+        status: 'published',
+        moderationMode: 'pre',
+      },
+    ],
+    commitments: [
+      ...catalogFixture.commitments,
+      ...ids.map((id, order) => ({
+        id,
+        consultationId: id === 'pre-moderated' ? 'pre-one' : 'open-one',
+        order: 10 + order,
+        version: 1,
+        title: { sq: title(id) },
+        summary: { sq: 'Përmbledhje' },
+        sectionIds,
+      })),
+    ],
+  };
+}

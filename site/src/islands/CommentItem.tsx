@@ -1,23 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PublicComment } from '#shared/schemas/api.ts';
 import type { Language } from '#shared/schemas/common.ts';
+import { REACTIONS, REPORT_REASONS } from '#shared/vocabulary.ts';
 import type { DiscussionKey, Messages } from '../i18n/island-keys.ts';
 import type { Reaction, ReportReason } from '../lib/api-client.ts';
 import { describedBy, Field, FormError, Paragraphs, useSubmission } from './forms.tsx';
 import { api, errorMessage, fill, formatDateTime, formatNumber, plural } from './live.ts';
 
-const REACTIONS: readonly Reaction[] = ['agree', 'disagree', 'pass'];
-/** Every report reason the API accepts (a Record, so a new reason fails the type check here); no zod in the browser. */
-const REASON_SET: Record<ReportReason, true> = {
-  spam: true,
-  abuse: true,
-  hate: true,
-  'personal-data': true,
-  'off-topic': true,
-  misinformation: true,
-  other: true,
-};
-const REPORT_REASONS = Object.keys(REASON_SET) as ReportReason[];
 const REPLY_PAGE = 20;
 
 export type ThreadContext = {

@@ -1,16 +1,12 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { OGP_VALUES } from '#shared/schemas/commitment.ts';
 import type { Language } from '#shared/schemas/common.ts';
-import type { ORGANISATION_TYPES } from '#shared/schemas/proposal.ts';
+import { OGP_VALUES, type OgpValue, ORGANISATION_TYPES, type OrganisationType } from '#shared/vocabulary.ts';
 import type { Messages, ProposalFormKey } from '../i18n/island-keys.ts';
 import { newIdempotencyKey, type ProposalSubmission } from '../lib/api-client.ts';
 import type { Option } from './CommentForm.tsx';
 import { describedBy, Field, FormError, useSubmission } from './forms.tsx';
 import { api, consultationNow, errorMessage, fieldErrors, fill, formatNumber } from './live.ts';
-
-type OrganisationType = (typeof ORGANISATION_TYPES)[number];
-type OgpValue = (typeof OGP_VALUES)[number];
 
 export type CommitmentChoice = { id: string; title: string; sections: { id: string; label: string }[] };
 
@@ -24,21 +20,6 @@ type Props = {
   messages: Messages<ProposalFormKey>;
 };
 
-const ORGANISATION_TYPE_SET: Record<OrganisationType, true> = {
-  ngo: true,
-  association: true,
-  foundation: true,
-  academic: true,
-  'business-association': true,
-  'informal-youth-group': true,
-  other: true,
-};
-const OGP_VALUE_SET: Record<OgpValue, true> = {
-  transparency: true,
-  'civic-participation': true,
-  'public-accountability': true,
-  technology: true,
-};
 const STEPS = ['organisation', 'proposal', 'plan', 'documents', 'review'] as const;
 type Step = (typeof STEPS)[number];
 const MAX_FILES = 5;
@@ -450,7 +431,7 @@ export default function ProposalForm({
   );
 
   const commitment = commitments.find((c) => c.id === draft.commitmentId);
-  const orgTypes = (Object.keys(ORGANISATION_TYPE_SET) as OrganisationType[]).map((value) => ({
+  const orgTypes = ORGANISATION_TYPES.map((value) => ({
     value,
     label: m[`orgType.${value}`],
   }));
@@ -726,7 +707,7 @@ export default function ProposalForm({
             <p class="field__hint" id="pf-ogpValues-hint">
               {m['pform.ogpValuesHint']}
             </p>
-            {(Object.keys(OGP_VALUE_SET) as OgpValue[]).map((value) => (
+            {OGP_VALUES.map((value) => (
               <label key={value} class="choice">
                 <input
                   type="checkbox"

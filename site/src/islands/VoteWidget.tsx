@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Language } from '#shared/schemas/common.ts';
 import type { ConsultationPhase } from '#shared/schemas/consultation.ts';
-import type { Tally, VoteChoice } from '#shared/schemas/participation.ts';
+import type { Tally } from '#shared/schemas/participation.ts';
+import { VOTE_CHOICES, type VoteChoice } from '#shared/vocabulary.ts';
 import type { Messages, VoteKey } from '../i18n/island-keys.ts';
 import {
   api,
@@ -22,7 +23,6 @@ type Props = {
   messages: Messages<VoteKey>;
 };
 
-const CHOICES: readonly VoteChoice[] = ['support', 'oppose', 'neutral'];
 /** After our own write, the CDN may serve a tally a few seconds old: keep the locally corrected one meanwhile. */
 const FRESH_AFTER_WRITE_MS = 10_000;
 const REFRESH_MS = 60_000;
@@ -139,7 +139,7 @@ export default function VoteWidget({ lang, consultationId, commitmentId, message
         <fieldset class="vote__choices" ref={choices}>
           <legend class="vote__question">{m['vote.question']}</legend>
           <div class="button-row">
-            {CHOICES.map((c) => (
+            {VOTE_CHOICES.map((c) => (
               <button
                 key={c}
                 type="button"
@@ -185,7 +185,7 @@ export default function VoteWidget({ lang, consultationId, commitmentId, message
       </p>
       <h3 class="vote__tally-heading">{m['vote.tally']}</h3>
       <dl class="tally__counts vote__tally" data-tally aria-live="polite">
-        {CHOICES.map((c) => (
+        {VOTE_CHOICES.map((c) => (
           <div key={c} class={`tally__count tally__count--${c}`}>
             <dt>{label(c)}</dt>
             <dd data-count={c}>

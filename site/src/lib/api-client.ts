@@ -9,7 +9,10 @@ import type {
   VoteResult,
 } from '#shared/schemas/api.ts';
 import type { ParticipantProfile } from '#shared/schemas/participant.ts';
-import type { REACTIONS, REPORT_REASONS, VoteChoice } from '#shared/schemas/participation.ts';
+import type { Reaction, ReportReason, VoteChoice } from '#shared/vocabulary.ts';
+
+export type { Reaction, ReportReason };
+
 import type {
   ProposalCreated,
   ProposalInput,
@@ -46,8 +49,6 @@ export class NetworkError extends Error {
   }
 }
 
-export type Reaction = (typeof REACTIONS)[number];
-export type ReportReason = (typeof REPORT_REASONS)[number];
 export type ThreadSort = 'newest' | 'agreed';
 
 export type ThreadOptions = { section?: string | undefined; sort?: ThreadSort; cursor?: string; limit?: number };

@@ -5,6 +5,7 @@ import { ApiError } from '../../lib/api-client.ts';
 import { staff } from '../../lib/staff-client.ts';
 import { errorMessage, fieldErrors, fill, formatDateTime } from '../live.ts';
 import type { SectionProps } from './common.ts';
+import { ErrorNotice, Listing, StatusLine } from './parts.tsx';
 
 type Text = { sq: string; en: string };
 type Contribution = { id: string; commitmentId: string; text: Text };
@@ -250,36 +251,32 @@ export default function Meetings({ lang, m, consultation }: SectionProps) {
     <section aria-labelledby="console-meetings" class="console-part">
       <h2 id="console-meetings">{m['console.meet.heading']}</h2>
       <p>{m['console.meet.intro']}</p>
-      <p role="status" class="console-status">
-        {status}
-      </p>
-      {list === undefined ? (
-        <p class="muted">{m['live.loading']}</p>
-      ) : list.length === 0 ? (
-        <p class="notice">{m['console.meet.none']}</p>
-      ) : (
-        <ul class="console-list" aria-label={m['console.meet.list']}>
-          {list.map((record) => (
-            <li key={record.id} class="card console-item console-meeting" data-meeting={record.id}>
-              <h3>{lang === 'en' && record.title.en ? record.title.en : record.title.sq}</h3>
-              <p class="muted">
-                {record.date} · {record.startTime}-{record.endTime} ·{' '}
-                {MUNICIPALITIES[record.municipality as keyof typeof MUNICIPALITIES] ?? record.municipality} ·{' '}
-                {fill(m['console.meet.count'], { n: record.contributions.length })}
-              </p>
-              <p class="muted">
-                {fill(m['console.resp.version'], {
-                  version: record.version,
-                  date: formatDateTime(lang, record.updatedAt),
-                })}
-              </p>
-              <button type="button" class="button button--secondary" onClick={() => open(record)}>
-                {m['console.resp.edit']}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <StatusLine text={status} />
+      <Listing m={m} items={list} empty={m['console.meet.none']}>
+        {(records) => (
+          <ul class="console-list" aria-label={m['console.meet.list']}>
+            {records.map((record) => (
+              <li key={record.id} class="card console-item console-meeting" data-meeting={record.id}>
+                <h3>{lang === 'en' && record.title.en ? record.title.en : record.title.sq}</h3>
+                <p class="muted">
+                  {record.date} · {record.startTime}-{record.endTime} ·{' '}
+                  {MUNICIPALITIES[record.municipality as keyof typeof MUNICIPALITIES] ?? record.municipality} ·{' '}
+                  {fill(m['console.meet.count'], { n: record.contributions.length })}
+                </p>
+                <p class="muted">
+                  {fill(m['console.resp.version'], {
+                    version: record.version,
+                    date: formatDateTime(lang, record.updatedAt),
+                  })}
+                </p>
+                <button type="button" class="button button--secondary" onClick={() => open(record)}>
+                  {m['console.resp.edit']}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Listing>
       {!draft && (
         <button type="button" class="button" onClick={() => open(undefined)}>
           {m['console.meet.new']}
@@ -455,18 +452,15 @@ export default function Meetings({ lang, m, consultation }: SectionProps) {
           </div>
         </form>
       )}
-      {error && (
-        <div class="live-error" role="alert">
-          <p>{error}</p>
-          {issues.length > 0 && (
-            <ul>
-              {issues.map((issue) => (
-                <li key={issue}>{issue}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      <ErrorNotice error={error}>
+        {issues.length > 0 && (
+          <ul>
+            {issues.map((issue) => (
+              <li key={issue}>{issue}</li>
+            ))}
+          </ul>
+        )}
+      </ErrorNotice>
     </section>
   );
 }

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Progress } from '#shared/schemas/staff.ts';
-import { ApiError } from '../../lib/api-client.ts';
 import { routes } from '../../lib/routes.ts';
 import { staff } from '../../lib/staff-client.ts';
 import { errorMessage, fill, formatDateTime } from '../live.ts';
 import type { SectionProps } from './common.ts';
+import { ErrorNotice, StatusLine, useAction } from './parts.tsx';
 
 /**
  * Publishing the response report (drafters, admins): allowed once the consultation has closed (the API answers 409
@@ -12,9 +12,7 @@ import type { SectionProps } from './common.ts';
  */
 export default function Report({ lang, m, consultation }: SectionProps) {
   const [progress, setProgress] = useState<Progress | undefined>();
-  const [error, setError] = useState('');
-  const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { error, setError, status, setStatus, busy, run } = useAction(lang, m);
   const publicPage = routes.responseReport(lang, consultation.id);
 
   const load = async () => {
@@ -29,20 +27,12 @@ export default function Report({ lang, m, consultation }: SectionProps) {
     void load();
   }, []);
 
-  const publish = async () => {
-    setBusy(true);
-    setError('');
-    setStatus('');
-    try {
+  const publish = () =>
+    run(async () => {
       const result = await staff.publishReport(consultation.id);
       setStatus(fill(m['console.report.done'], { answered: result.answered, unanswered: result.unanswered }));
       await load();
-    } catch (e) {
-      setError(e instanceof ApiError && e.status === 409 ? m['console.report.notClosed'] : errorMessage(e, lang, m));
-    } finally {
-      setBusy(false);
-    }
-  };
+    }, m['console.report.notClosed']);
 
   const published = progress?.reportPublishedAt;
   return (
@@ -79,14 +69,8 @@ export default function Report({ lang, m, consultation }: SectionProps) {
         </button>
         <a href={publicPage}>{m['console.report.open']}</a>
       </div>
-      <p role="status" class="console-status">
-        {status}
-      </p>
-      {error && (
-        <div class="live-error" role="alert">
-          <p>{error}</p>
-        </div>
-      )}
+      <StatusLine text={status} />
+      <ErrorNotice error={error} />
     </section>
   );
 }

@@ -2,16 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { ulid } from 'ulid';
 import type { ContributionRef } from '#shared/schemas/response.ts';
 import type { ContributionView, Progress, StaffResponse } from '#shared/schemas/staff.ts';
+import { CONTRIBUTION_KINDS, type ContributionKind, DISPOSITIONS, type Disposition } from '#shared/vocabulary.ts';
 import { ApiError } from '../../lib/api-client.ts';
 import { type ResponseSave, staff } from '../../lib/staff-client.ts';
 import { errorMessage, fill, formatDateTime } from '../live.ts';
-import {
-  CONTRIBUTION_KINDS,
-  type ContributionKind,
-  DISPOSITIONS,
-  type Disposition,
-  type SectionProps,
-} from './common.ts';
+import type { SectionProps } from './common.ts';
+import { ErrorNotice, Listing, MoreButton, SelectBox, StatusLine, Tabs, useAction, usePages } from './parts.tsx';
 
 const KIND_LABEL = {
   comment: 'console.ref.comment',
@@ -29,8 +25,10 @@ type Editing = { id: string; version: number; contributions: ContributionRef[] }
 export default function Responses({ lang, m, consultation }: SectionProps) {
   const [kind, setKind] = useState<ContributionKind>('comment');
   const [items, setItems] = useState<ContributionView[] | undefined>();
-  const [given, setGiven] = useState<StaffResponse[] | undefined>();
-  const [givenNext, setGivenNext] = useState<string | undefined>();
+  const given = usePages(
+    (cursor) => staff.responses(consultation.id, cursor),
+    (page) => page.responses,
+  );
   const [progress, setProgress] = useState<Progress | undefined>();
   const [selected, setSelected] = useState<string[]>([]);
   const [editing, setEditing] = useState<Editing | undefined>();
@@ -39,18 +37,9 @@ export default function Responses({ lang, m, consultation }: SectionProps) {
   const [mergedId, setMergedId] = useState('');
   const [sq, setSq] = useState('');
   const [en, setEn] = useState('');
-  const [error, setError] = useState('');
-  const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { error, setError, status, setStatus, busy, run } = useAction(lang, m);
   const titleOf = (id: string | null | undefined) =>
     (id && consultation.commitments.find((c) => c.id === id)?.title) || m['console.resp.noCommitment'];
-
-  /** The responses given, newest first: the first page, or the next one after `cursor`. */
-  const refreshGiven = async (cursor?: string) => {
-    const page = await staff.responses(consultation.id, cursor);
-    setGiven((list) => (cursor ? [...(list ?? []), ...page.responses] : page.responses));
-    setGivenNext(page.nextCursor);
-  };
 
   const load = async () => {
     setItems(undefined);
@@ -60,7 +49,7 @@ export default function Responses({ lang, m, consultation }: SectionProps) {
       const [page, prog] = await Promise.all([
         staff.unanswered(consultation.id, kind),
         staff.progress(consultation.id),
-        refreshGiven(),
+        given.load(),
       ]);
       setItems(page.items);
       setProgress(prog);
@@ -118,9 +107,16 @@ export default function Responses({ lang, m, consultation }: SectionProps) {
       justification: { sq: sq.trim(), ...(en.trim() ? { en: en.trim() } : {}) },
       ...(editing ? { expectedVersion: editing.version } : {}),
     };
-    setBusy(true);
-    try {
-      await staff.saveResponse(editing?.id ?? ulid(), input);
+    await run(async () => {
+      try {
+        await staff.saveResponse(editing?.id ?? ulid(), input);
+      } catch (e) {
+        if (!(e instanceof ApiError && e.status === 409 && editing)) throw e;
+        // Someone saved in between: show their version and ask for the change again.
+        await edit(editing.id).catch(() => undefined);
+        setError(m['console.resp.editConflict']);
+        return;
+      }
       if (editing) setStatus(m['console.resp.updated']);
       else {
         setItems((list) => list?.filter((i) => !selected.includes(i.id)));
@@ -128,17 +124,8 @@ export default function Responses({ lang, m, consultation }: SectionProps) {
       }
       setSelected([]);
       fillForm(undefined);
-      await Promise.all([refreshGiven(), staff.progress(consultation.id).then(setProgress)]).catch(() => undefined);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 409 && editing) {
-        // Someone saved in between: show their version and ask for the change again.
-        setError(m['console.resp.editConflict']);
-        await edit(editing.id).catch(() => undefined);
-        setError(m['console.resp.editConflict']);
-      } else setError(e instanceof ApiError && e.status === 409 ? m['console.conflict'] : errorMessage(e, lang, m));
-    } finally {
-      setBusy(false);
-    }
+      await Promise.all([given.load(), staff.progress(consultation.id).then(setProgress)]).catch(() => undefined);
+    });
   };
 
   return (
@@ -168,20 +155,12 @@ export default function Responses({ lang, m, consultation }: SectionProps) {
         </div>
       )}
       {!editing && (
-        <fieldset class="button-row console-tabs">
-          <legend class="visually-hidden">{m['console.resp.kind']}</legend>
-          {CONTRIBUTION_KINDS.map((k) => (
-            <button
-              key={k}
-              type="button"
-              class={k === kind ? 'button' : 'button button--secondary'}
-              aria-pressed={k === kind}
-              onClick={() => setKind(k)}
-            >
-              {m[`console.kind.${k}`]}
-            </button>
-          ))}
-        </fieldset>
+        <Tabs
+          legend={m['console.resp.kind']}
+          options={CONTRIBUTION_KINDS.map((k) => [k, m[`console.kind.${k}`]] as const)}
+          value={kind}
+          onPick={setKind}
+        />
       )}
       <form
         id="resp-form"
@@ -203,43 +182,38 @@ export default function Responses({ lang, m, consultation }: SectionProps) {
               ))}
             </ul>
           </div>
-        ) : items === undefined ? (
-          <p class="muted">{m['live.loading']}</p>
-        ) : items.length === 0 ? (
-          <p class="notice">{m['console.resp.empty']}</p>
         ) : (
-          <fieldset>
-            <legend>{m['console.resp.pick']}</legend>
-            <ul class="console-list">
-              {items.map((item) => (
-                <li key={item.id} class="card console-item">
-                  <div class="choice">
-                    <input
-                      type="checkbox"
-                      id={`ans-${item.id}`}
-                      checked={selected.includes(item.id)}
-                      onChange={(e) => {
-                        const on = (e.target as HTMLInputElement).checked;
-                        setSelected((s) => (on ? [...s, item.id] : s.filter((id) => id !== item.id)));
-                      }}
-                    />
-                    <label for={`ans-${item.id}`}>{m['console.select']}</label>
-                  </div>
-                  <p class="muted">
-                    {titleOf(item.commitmentId)} · <code>{item.id}</code>
-                  </p>
-                  {item.title && (
-                    <p>
-                      <strong>{item.title}</strong>
-                    </p>
-                  )}
-                  {item.text.split(/\n{2,}/).map((para, i) => (
-                    <p key={i}>{para}</p>
+          <Listing m={m} items={items} empty={m['console.resp.empty']}>
+            {(items) => (
+              <fieldset>
+                <legend>{m['console.resp.pick']}</legend>
+                <ul class="console-list">
+                  {items.map((item) => (
+                    <li key={item.id} class="card console-item">
+                      <SelectBox
+                        m={m}
+                        id={`ans-${item.id}`}
+                        itemId={item.id}
+                        selected={selected}
+                        onSelect={setSelected}
+                      />
+                      <p class="muted">
+                        {titleOf(item.commitmentId)} · <code>{item.id}</code>
+                      </p>
+                      {item.title && (
+                        <p>
+                          <strong>{item.title}</strong>
+                        </p>
+                      )}
+                      {item.text.split(/\n{2,}/).map((para, i) => (
+                        <p key={i}>{para}</p>
+                      ))}
+                    </li>
                   ))}
-                </li>
-              ))}
-            </ul>
-          </fieldset>
+                </ul>
+              </fieldset>
+            )}
+          </Listing>
         )}
         {!editing && <p>{fill(m['console.selected'], { n: selected.length })}</p>}
         <div class="field">
@@ -325,49 +299,34 @@ export default function Responses({ lang, m, consultation }: SectionProps) {
             </button>
           )}
         </div>
-        <p role="status" class="console-status">
-          {status}
-        </p>
-        {error && (
-          <div class="live-error" role="alert">
-            <p>{error}</p>
-            <button type="button" class="button button--secondary" onClick={() => void load()}>
-              {m['console.reload']}
-            </button>
-          </div>
-        )}
+        <StatusLine text={status} />
+        <ErrorNotice error={error} retry={{ label: m['console.reload'], run: () => void load() }} />
       </form>
       <h3>{m['console.resp.given']}</h3>
-      {given === undefined ? (
-        <p class="muted">{m['live.loading']}</p>
-      ) : given.length === 0 ? (
-        <p class="notice">{m['console.resp.none']}</p>
-      ) : (
-        <ul class="console-list" aria-label={m['console.resp.given']}>
-          {given.map((r) => (
-            <li key={r.id} class="card console-item console-response" data-response={r.id}>
-              <p>
-                <strong>{m[`disposition.${r.disposition}`]}</strong> ·{' '}
-                {fill(m['console.resp.covers'], { n: r.contributions.length })} ·{' '}
-                {fill(m['console.resp.version'], { version: r.version, date: formatDateTime(lang, r.updatedAt) })}
-              </p>
-              <p lang="sq">{r.justification.sq}</p>
-              <button type="button" class="button button--secondary" onClick={() => void edit(r.id)}>
-                {m['console.resp.edit']}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      {givenNext && (
-        <button
-          type="button"
-          class="button button--secondary"
-          onClick={() => void refreshGiven(givenNext).catch((e) => setError(errorMessage(e, lang, m)))}
-        >
-          {m['console.more']}
-        </button>
-      )}
+      <Listing m={m} items={given.items} empty={m['console.resp.none']}>
+        {(list) => (
+          <ul class="console-list" aria-label={m['console.resp.given']}>
+            {list.map((r) => (
+              <li key={r.id} class="card console-item console-response" data-response={r.id}>
+                <p>
+                  <strong>{m[`disposition.${r.disposition}`]}</strong> ·{' '}
+                  {fill(m['console.resp.covers'], { n: r.contributions.length })} ·{' '}
+                  {fill(m['console.resp.version'], { version: r.version, date: formatDateTime(lang, r.updatedAt) })}
+                </p>
+                <p lang="sq">{r.justification.sq}</p>
+                <button type="button" class="button button--secondary" onClick={() => void edit(r.id)}>
+                  {m['console.resp.edit']}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Listing>
+      <MoreButton
+        m={m}
+        next={given.next}
+        onMore={(cursor) => void given.load(cursor).catch((e) => setError(errorMessage(e, lang, m)))}
+      />
     </section>
   );
 }

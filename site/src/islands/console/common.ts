@@ -12,32 +12,6 @@ export type SectionProps = {
   groups: readonly string[];
 };
 
-export const MODERATION_STATES = ['pending', 'reported', 'hidden'] as const;
-export const HIDE_REASONS = [
-  'spam',
-  'abuse',
-  'hate',
-  'personal-data',
-  'off-topic',
-  'misinformation',
-  'impersonation',
-  'other',
-] as const;
-export type HideReason = (typeof HIDE_REASONS)[number];
-export const REPORT_REASONS = [
-  'spam',
-  'abuse',
-  'hate',
-  'personal-data',
-  'off-topic',
-  'misinformation',
-  'other',
-] as const;
-export const DISPOSITIONS = ['accepted', 'partially-accepted', 'not-accepted', 'out-of-scope', 'merged'] as const;
-export type Disposition = (typeof DISPOSITIONS)[number];
-export const CONTRIBUTION_KINDS = ['comment', 'proposal', 'meeting-contribution'] as const;
-export type ContributionKind = (typeof CONTRIBUTION_KINDS)[number];
-
 /** The title of a commitment of this consultation, or its id when the catalogue does not know it. */
 export function commitmentTitle(consultation: Consultation, id: string): string {
   return consultation.commitments.find((c) => c.id === id)?.title ?? id;
