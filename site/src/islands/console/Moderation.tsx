@@ -13,6 +13,7 @@ import {
   Tabs,
   useAction,
   useDecision,
+  useLatestRequest,
 } from './parts.tsx';
 
 /** The moderation queue (moderators, admins): pending, reported and hidden comments, one by one or in bulk. */
@@ -26,14 +27,18 @@ export default function Moderation({ lang, m, consultation }: SectionProps) {
   const decision = useDecision();
   const titleOf = (id: string) => commitmentTitle(consultation, id);
 
+  const begin = useLatestRequest();
   const load = async () => {
+    const isLatest = begin();
     setItems(undefined);
     setError('');
     setSelected([]);
     try {
       const filters = { ...(commitmentId ? { commitmentId } : {}), ...(reason ? { reason } : {}) };
-      setItems((await staff.queue(consultation.id, state, filters)).items);
+      const page = await staff.queue(consultation.id, state, filters);
+      if (isLatest()) setItems(page.items);
     } catch (e) {
+      if (!isLatest()) return;
       setError(errorMessage(e, lang, m));
       setItems([]);
     }

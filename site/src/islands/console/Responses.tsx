@@ -7,7 +7,17 @@ import { ApiError } from '../../lib/api-client.ts';
 import { type ResponseSave, staff } from '../../lib/staff-client.ts';
 import { errorMessage, fill, formatDateTime } from '../live.ts';
 import type { SectionProps } from './common.ts';
-import { ErrorNotice, Listing, MoreButton, SelectBox, StatusLine, Tabs, useAction, usePages } from './parts.tsx';
+import {
+  ErrorNotice,
+  Listing,
+  MoreButton,
+  SelectBox,
+  StatusLine,
+  Tabs,
+  useAction,
+  useLatestRequest,
+  usePages,
+} from './parts.tsx';
 
 const KIND_LABEL = {
   comment: 'console.ref.comment',
@@ -41,7 +51,9 @@ export default function Responses({ lang, m, consultation }: SectionProps) {
   const titleOf = (id: string | null | undefined) =>
     (id && consultation.commitments.find((c) => c.id === id)?.title) || m['console.resp.noCommitment'];
 
+  const begin = useLatestRequest();
   const load = async () => {
+    const isLatest = begin();
     setItems(undefined);
     setError('');
     setSelected([]);
@@ -51,9 +63,11 @@ export default function Responses({ lang, m, consultation }: SectionProps) {
         staff.progress(consultation.id),
         given.load(),
       ]);
+      if (!isLatest()) return;
       setItems(page.items);
       setProgress(prog);
     } catch (e) {
+      if (!isLatest()) return;
       setError(errorMessage(e, lang, m));
       setItems([]);
     }

@@ -1,5 +1,5 @@
 import type { ComponentChildren, JSX } from 'preact';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Language } from '#shared/schemas/common.ts';
 import type { ModerationAction, ModerationInput } from '#shared/schemas/staff.ts';
 import { HIDE_REASONS, type HideReason } from '#shared/vocabulary.ts';
@@ -97,12 +97,28 @@ export function usePages<P extends { nextCursor?: string | undefined }, T>(
 ) {
   const [items, setItems] = useState<T[] | undefined>();
   const [next, setNext] = useState<string | undefined>();
+  const begin = useLatestRequest();
   const load = async (cursor?: string) => {
+    const isLatest = begin();
     const page = await fetchPage(cursor);
+    // A newer list (another tab, filter or "show more") was asked for meanwhile: this answer is stale.
+    if (!isLatest()) return;
     setItems((list) => (cursor ? [...(list ?? []), ...itemsOf(page)] : itemsOf(page)));
     setNext(page.nextCursor);
   };
   return { items, setItems, next, load };
+}
+
+/**
+ * Keeps a list from showing an answer that arrives after a newer request's: `begin()` before each request returns
+ * `isLatest()`, true only while no later request has begun (a slow first load must not overwrite the tab clicked next).
+ */
+export function useLatestRequest(): () => () => boolean {
+  const latest = useRef(0);
+  return () => {
+    const mine = ++latest.current;
+    return () => mine === latest.current;
+  };
 }
 
 /**
