@@ -30,6 +30,9 @@ const LAMBDA_ENV = {
   KONSULTO_UPLOADS_BUCKET: 'konsulto-bench-uploads',
   KONSULTO_AUTH_DOMAIN_URL: 'https://konsulto-bench.auth.eu-central-1.amazoncognito.com',
   KONSULTO_AUTH_CLIENT_ID: 'bench-client',
+  KONSULTO_ORIGIN_SECRET_ARN: 'arn:aws:secretsmanager:eu-central-1:000000000000:secret:konsulto-bench-origin',
+  KONSULTO_EXPORTS_BUCKET: 'konsulto-bench-exports',
+  KONSULTO_SUMMARY_JOB_FUNCTION: 'konsulto-bench-summary-job',
   POWERTOOLS_LOG_LEVEL: 'SILENT',
 };
 

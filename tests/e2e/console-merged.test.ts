@@ -91,6 +91,7 @@ describe('a merged response in the staff console', () => {
       expect(await entry.textContent()).toContain(similarText);
       expect(await entry.textContent()).toContain(disposition);
       expect(await entry.textContent()).toContain('Bashkohet me kontributin e ngjashëm');
+      expect(await entry.locator('.report-merged').textContent()).toContain(kept);
       expect(await citizen.locator(`[data-contribution="${kept}"]`).count()).toBe(0);
       await expectClean(citizen);
     }

@@ -612,6 +612,10 @@ export const ui = {
   'answers.kind.proposal': { sq: 'Propozim', en: 'Proposal' },
   'answers.kind.meeting-contribution': { sq: 'Kontribut', en: 'Contribution' },
   'answers.fromMeeting': { sq: 'nga një takim', en: 'from a meeting' },
+  'answers.mergedInto': {
+    sq: 'Bashkuar me një kontribut tjetër ({kind} {id}).',
+    en: 'Merged into another contribution ({kind} {id}).',
+  },
   'answers.noText': {
     sq: 'Teksti i këtij kontributi nuk shfaqet publikisht.',
     en: 'The text of this contribution is not shown publicly.',

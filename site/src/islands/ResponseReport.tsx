@@ -122,6 +122,14 @@ export default function ResponseReport({ lang, consultationId, commitments, mess
                 <p>
                   <strong>{m[`disposition.${entry.disposition}`]}</strong> · {formatDateTime(lang, entry.respondedAt)}
                 </p>
+                {entry.mergedInto && (
+                  <p class="report-merged">
+                    {fill(m['answers.mergedInto'], {
+                      kind: m[KIND_LABEL[entry.mergedInto.kind]].toLowerCase(),
+                      id: entry.mergedInto.id,
+                    })}
+                  </p>
+                )}
                 <div lang={lang === 'en' && !entry.justification.en ? 'sq' : undefined}>
                   <Paragraphs text={justification(entry)} />
                 </div>
