@@ -1,12 +1,12 @@
 /**
  * AWS list prices used by P8 (bench/p8-cost.ts), in one place. On-demand, before free tiers, in USD.
  *
- * Source: the AWS pricing pages as recorded in docs/deploy.md ("Cost estimate", prices of 2025 as last known to its
- * author), copied here on 2026-12-03. They are list prices from documentation, NOT verified against the live
+ * Source: the AWS pricing pages as recorded in the first cost estimate of docs/deploy.md (prices of 2025 as last known
+ * to its author), moved here on 2026-12-03; this file is now the only place that holds them. They are list prices from documentation, NOT verified against the live
  * pricing pages (this machine has no access to them): check https://aws.amazon.com/dynamodb/pricing/on-demand/,
  * /lambda/pricing/, /api-gateway/pricing/, /cloudfront/pricing/, /waf/pricing/, /cloudwatch/pricing/ before quoting.
  */
-export const PRICES_TAKEN = '2026-12-03 (from docs/deploy.md, 2025 list prices, unverified)';
+export const PRICES_TAKEN = '2026-12-03 (2025 list prices as last known, unverified)';
 
 export type RegionPrices = {
   region: string;
