@@ -113,12 +113,17 @@ export function usePages<P extends { nextCursor?: string | undefined }, T>(
  * Keeps a list from showing an answer that arrives after a newer request's: `begin()` before each request returns
  * `isLatest()`, true only while no later request has begun (a slow first load must not overwrite the tab clicked next).
  */
-export function useLatestRequest(): () => () => boolean {
-  const latest = useRef(0);
+export function latestRequestGuard(): () => () => boolean {
+  let latest = 0;
   return () => {
-    const mine = ++latest.current;
-    return () => mine === latest.current;
+    const mine = ++latest;
+    return () => mine === latest;
   };
+}
+
+/** latestRequestGuard for one mounted section. */
+export function useLatestRequest(): () => () => boolean {
+  return useRef(latestRequestGuard()).current;
 }
 
 /**
