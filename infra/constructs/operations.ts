@@ -18,6 +18,7 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { AlarmThresholds } from '../config.ts';
 
@@ -41,6 +42,8 @@ export type OperationsProps = {
   httpApi: IHttpApi;
   functions: Record<string, IFunction>;
   table: ITable;
+  /** Queues that hold failed asynchronous invocations (the summary job's): a message waiting there is an alarm. */
+  failureQueues?: Record<string, IQueue>;
   /** Context `alarmEmail`: subscribed to the alarm topic (the address must confirm the subscription). */
   alarmEmail?: string;
   removalPolicy: RemovalPolicy;
@@ -112,6 +115,16 @@ export class Operations extends Construct {
         fn.metricThrottles({ period: PERIOD, statistic: 'Sum' }),
         t.lambdaThrottles,
         `function ${name}: invocations throttled`,
+      );
+    }
+
+    for (const [name, queue] of Object.entries(props.failureQueues ?? {})) {
+      const pascal = name.replace(/(^|-)([a-z])/g, (_, _dash: string, letter: string) => letter.toUpperCase());
+      alarm(
+        `${pascal}FailuresWaiting`,
+        queue.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }),
+        1,
+        `${name}: failed invocations waiting in the failure queue`,
       );
     }
 

@@ -227,6 +227,7 @@ export class StatelessStack extends Stack {
       httpApi: this.httpApi.api,
       // The summary job too: a failed job is an error of its function (it rethrows after marking the job failed).
       functions: { ...mapValues(this.functions, (fn) => fn.function), 'summary-job': this.summaryJob.function },
+      failureQueues: { 'summary-job': this.summaryJobFailures },
       table,
       removalPolicy: config.logRemovalPolicy,
       ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),

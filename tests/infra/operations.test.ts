@@ -350,9 +350,9 @@ describe('operations: alarm topic, alarms and dashboard', () => {
     );
   });
 
-  it('has exactly: API 5xx rate, errors and throttles of each function, table throttling and system errors', () => {
+  it('has exactly: API 5xx rate, errors and throttles of each function, failed summary jobs waiting, table throttling and system errors', () => {
     const alarms = resources(stateless, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
-    expect(alarms).toHaveLength(1 + 2 * ALARMED_FUNCTIONS.length + 2);
+    expect(alarms).toHaveLength(1 + 2 * ALARMED_FUNCTIONS.length + 1 + 2);
     for (const alarm of alarms) {
       expect(alarm.AlarmActions).toEqual([topicRef()]);
       expect(alarm.OKActions).toEqual([topicRef()]);
@@ -416,6 +416,18 @@ describe('operations: alarm topic, alarms and dashboard', () => {
         ]);
       }
     }
+
+    const queueId = bound.stateless.getLogicalId(bound.stateless.summaryJobFailures.node.defaultChild as never);
+    expect(byDescription('summary-job: failed invocations waiting in the failure queue')).toEqual([
+      expect.objectContaining({
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+        Statistic: 'Maximum',
+        Threshold: 1,
+        EvaluationPeriods: 1,
+      }),
+    ]);
 
     for (const [text, metricName, threshold] of [
       ['DynamoDB throttled requests', 'ThrottledRequests', ALARM_THRESHOLDS.tableThrottledRequests],
