@@ -207,7 +207,11 @@ export async function benchCost(db: BenchDatabase, { participants }: { participa
     perRequest[op].push(own.rru + own.wru);
     return result.body ? (JSON.parse(result.body) as Record<string, unknown>) : undefined;
   };
-  const concurrently = (count: number, task: (i: number) => Promise<unknown>) => runConcurrent(count, 8, task);
+  /** Requests that threw (never reached a status): counted as errors beside the non-2xx answers. */
+  let thrown = 0;
+  const concurrently = async (count: number, task: (i: number) => Promise<unknown>) => {
+    thrown += (await runConcurrent(count, 8, task)).errors;
+  };
   const progress = (step: string) => process.stdout.write(`\r    ${step.padEnd(40)}`);
 
   progress('votes');
@@ -310,7 +314,8 @@ export async function benchCost(db: BenchDatabase, { participants }: { participa
 
   const operations = (Object.keys(OPERATIONS) as Operation[]).map((op) => {
     const m = measured[op];
-    const n = Math.max(1, m.requests - m.errors);
+    // Every request is counted, answered or not: a refused one consumed its capacity too.
+    const n = Math.max(1, m.requests);
     return {
       operation: op,
       route: OPERATIONS[op].route,
@@ -321,7 +326,7 @@ export async function benchCost(db: BenchDatabase, { participants }: { participa
       byCommand: Object.fromEntries(
         Object.entries(m.commands).map(([name, c]) => [
           name,
-          { calls: round(c.calls / m.requests, 2), units: round(c.units / m.requests, 2) },
+          { calls: round(c.calls / n, 2), units: round(c.units / n, 2) },
         ]),
       ),
       wruPerRequest: round(m.wru / n, 2),
@@ -360,7 +365,7 @@ export async function benchCost(db: BenchDatabase, { participants }: { participa
       verdict: total <= TARGET_USD ? 'met' : 'missed',
     };
   });
-  const errors = operations.reduce((sum, o) => sum + o.errors, 0);
+  const errors = thrown + operations.reduce((sum, o) => sum + o.errors, 0);
   return {
     sampleParticipants: participants,
     atScale: AT_SCALE,

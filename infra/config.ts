@@ -134,3 +134,8 @@ export function uploadsBucketName(stage: Stage, stack: Stack): string {
 export function exportsBucketName(stage: Stage, stack: Stack): string {
   return `konsulto-${stage}-exports-${stack.account}-${stack.region}`;
 }
+
+/** A function or queue name as a construct id: `public-read` → `PublicRead`. */
+export function pascalCase(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_, _dash: string, letter: string) => letter.toUpperCase());
+}

@@ -19,8 +19,6 @@ import { Catalog, type CatalogData } from '#shared/catalog.ts';
 import { CATALOG_FILE } from './build-catalog.ts';
 import { openReadDatabase, progressBar, stageTarget } from './operator-support.ts';
 
-export { exportPolis, type PolisExport } from '#functions/summary-job/polis-export.ts';
-
 async function main() {
   const { values } = parseArgs({
     options: {

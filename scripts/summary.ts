@@ -23,8 +23,6 @@ import { createSummaryBuilder } from '#shared/summary/summarise.ts';
 import { loadContent } from './content.ts';
 import { openLocalDatabase, openStageDatabase, progressBar, stageTarget } from './operator-support.ts';
 
-export { type ContentForSummary, summaryContext } from '#shared/summary/context.ts';
-
 export type SummaryRun = {
   source: SummarySource;
   context: SummaryContext;

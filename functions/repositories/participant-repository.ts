@@ -1,5 +1,4 @@
 import {
-  BatchGetCommand,
   DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
@@ -9,12 +8,12 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { anonymousReaction, anonymousReport, anonymousVote, ERASED_PARTICIPANT_ID } from '#shared/erasure.ts';
-import { ServiceUnavailableError } from '#shared/errors.ts';
 import { type Key, keys } from '#shared/keys.ts';
 import type { Reaction } from '#shared/reactions.ts';
 import type { Me, OwnComment } from '#shared/schemas/api.ts';
 import type { ParticipantProfile } from '#shared/schemas/participant.ts';
 import type { VoteChoice } from '#shared/schemas/participation.ts';
+import { batchGetAll } from './batch-get.ts';
 import { conditionFailedAt, withOptimisticRetry } from './transactions.ts';
 
 /** What an erasure found and changed, as counts (logged; never ids or names). */
@@ -77,47 +76,27 @@ export function createDynamoParticipantRepository(
     return items;
   }
 
-  /** Strongly consistent BatchGet (100 keys a request), retrying unprocessed keys a few times. */
-  async function batchGet(list: Key[], projection: string, names: Record<string, string>): Promise<Item[]> {
-    const found: Item[] = [];
-    for (let i = 0; i < list.length; i += 100) {
-      let pending: Item[] | undefined = list.slice(i, i + 100);
-      for (let attempt = 0; pending?.length && attempt < BATCH_ATTEMPTS; attempt++) {
-        const output = await client.send(
-          new BatchGetCommand({
-            RequestItems: {
-              [tableName]: {
-                Keys: pending,
-                ConsistentRead: true,
-                ProjectionExpression: projection,
-                ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
-              },
-            },
-          }),
-        );
-        found.push(...(output.Responses?.[tableName] ?? []));
-        pending = output.UnprocessedKeys?.[tableName]?.Keys as Item[] | undefined;
-      }
-      if (pending?.length) throw new ServiceUnavailableError(1);
-    }
-    return found;
-  }
-
   /** The comments behind the participant's pointers, newest first, each with its response once given. */
   async function ownComments(commentIds: string[]): Promise<OwnComment[]> {
     if (commentIds.length === 0) return [];
-    const comments = await batchGet(
+    const comments = await batchGetAll(
+      client,
+      tableName,
       commentIds.map((id) => keys.comment(id)),
-      'id, commitmentId, parentId, #body, #status, createdAt, responseId',
-      { '#body': 'body', '#status': 'status' },
+      {
+        projection: 'id, commitmentId, parentId, #body, #status, createdAt, responseId',
+        names: { '#body': 'body', '#status': 'status' },
+        attempts: BATCH_ATTEMPTS,
+      },
     );
     const responseIds = [...new Set(comments.map((c) => c.responseId).filter((id) => typeof id === 'string'))];
     const responses = new Map(
       (
-        await batchGet(
+        await batchGetAll(
+          client,
+          tableName,
           responseIds.map((id) => keys.response(id)),
-          'id, disposition, mergedInto, justification, updatedAt',
-          {},
+          { projection: 'id, disposition, mergedInto, justification, updatedAt', attempts: BATCH_ATTEMPTS },
         )
       ).map((r) => [String(r.id), r]),
     );

@@ -1,5 +1,4 @@
 import {
-  BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
@@ -24,6 +23,7 @@ import type { ContributionRef } from '#shared/schemas/response.ts';
 import type { ContributionView, UnansweredQuery } from '#shared/schemas/staff.ts';
 import type { StaffActor } from '#shared/staff.ts';
 import { auditPut } from './audit-log.ts';
+import { batchGetAll } from './batch-get.ts';
 import type { MeetingItem } from './meeting-repository.ts';
 import { decodeCursor, encodeCursor, ulidText } from './staff-cursor.ts';
 import { cancellationCodes, conditionFailedAt } from './transactions.ts';
@@ -97,24 +97,6 @@ export function createDynamoResponseRepository(client: DynamoDBDocumentClient, t
     return items;
   }
 
-  /** Strongly consistent BatchGet of up to a few hundred keys, retrying unprocessed ones. */
-  async function batchGet(list: Key[]): Promise<Record<string, unknown>[]> {
-    const found: Record<string, unknown>[] = [];
-    const unique = [...new Map(list.map((k) => [`${k.pk}|${k.sk}`, k])).values()];
-    for (let i = 0; i < unique.length; i += 100) {
-      let pending: Record<string, unknown>[] | undefined = unique.slice(i, i + 100);
-      for (let attempt = 0; pending?.length && attempt < MAX_ATTEMPTS; attempt++) {
-        const output = await client.send(
-          new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
-        );
-        found.push(...(output.Responses?.[tableName] ?? []));
-        pending = output.UnprocessedKeys?.[tableName]?.Keys as Record<string, unknown>[] | undefined;
-      }
-      if (pending?.length) throw new ServiceUnavailableError(1);
-    }
-    return found;
-  }
-
   async function load(refs: readonly ContributionRef[]): Promise<Map<string, Loaded>> {
     const wanted: Key[] = refs.map((ref) =>
       ref.kind === 'comment'
@@ -123,7 +105,7 @@ export function createDynamoResponseRepository(client: DynamoDBDocumentClient, t
           ? keys.proposal(ref.id)
           : keys.meeting(splitMeetingContribution(ref.id).meetingId),
     );
-    const items = await batchGet(wanted);
+    const items = await batchGetAll(client, tableName, wanted, { attempts: MAX_ATTEMPTS });
     const byPk = new Map(items.map((item) => [String(item.pk), item]));
     const loaded = new Map<string, Loaded>();
     for (const ref of refs) {

@@ -20,7 +20,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { AlarmThresholds } from '../config.ts';
+import { type AlarmThresholds, pascalCase } from '../config.ts';
 
 const PERIOD = Duration.minutes(5);
 
@@ -103,15 +103,14 @@ export class Operations extends Construct {
 
     const functionEntries = Object.entries(props.functions);
     for (const [name, fn] of functionEntries) {
-      const pascal = name.replace(/(^|-)([a-z])/g, (_, _dash: string, letter: string) => letter.toUpperCase());
       alarm(
-        `${pascal}Errors`,
+        `${pascalCase(name)}Errors`,
         fn.metricErrors({ period: PERIOD, statistic: 'Sum' }),
         t.lambdaErrors,
         `function ${name}: unhandled errors or timeouts`,
       );
       alarm(
-        `${pascal}Throttles`,
+        `${pascalCase(name)}Throttles`,
         fn.metricThrottles({ period: PERIOD, statistic: 'Sum' }),
         t.lambdaThrottles,
         `function ${name}: invocations throttled`,
@@ -119,9 +118,8 @@ export class Operations extends Construct {
     }
 
     for (const [name, queue] of Object.entries(props.failureQueues ?? {})) {
-      const pascal = name.replace(/(^|-)([a-z])/g, (_, _dash: string, letter: string) => letter.toUpperCase());
       alarm(
-        `${pascal}FailuresWaiting`,
+        `${pascalCase(name)}FailuresWaiting`,
         queue.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }),
         1,
         `${name}: failed invocations waiting in the failure queue`,

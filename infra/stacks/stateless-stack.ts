@@ -11,6 +11,7 @@ import {
   type CustomDomain,
   exportsBucketName,
   FUNCTION_DEFAULTS,
+  pascalCase,
   type StageConfig,
   uploadsBucketName,
 } from '../config.ts';
@@ -237,10 +238,6 @@ export class StatelessStack extends Stack {
     new CfnOutput(this, 'ApiEndpoint', { value: this.httpApi.api.apiEndpoint });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.operations.topic.topicArn });
   }
-}
-
-function pascalCase(name: string): string {
-  return name.replace(/(^|-)([a-z])/g, (_, _dash: string, letter: string) => letter.toUpperCase());
 }
 
 function mapValues<K extends string, V, W>(record: Record<K, V>, map: (value: V, key: K) => W): Record<K, W> {

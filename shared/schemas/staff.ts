@@ -203,6 +203,7 @@ export const staffProposalPageSchema = z.strictObject({
   proposals: z.array(staffProposalSchema),
   nextCursor: z.string().optional(),
 });
+export type StaffProposalPage = z.infer<typeof staffProposalPageSchema>;
 
 /** A short-lived download link of one attachment (in AWS a presigned S3 GET, locally a signed local route). */
 export const attachmentDownloadSchema = z.strictObject({ url: z.string(), expiresAt: z.iso.datetime() });
@@ -250,6 +251,7 @@ export const auditPageSchema = z.strictObject({
   entries: z.array(auditEntrySchema),
   nextCursor: z.string().optional(),
 });
+export type AuditPage = z.infer<typeof auditPageSchema>;
 
 /* ---- Reasoned responses ---- */
 
@@ -265,6 +267,7 @@ export const responseListSchema = z.strictObject({
   responses: z.array(staffResponseSchema),
   nextCursor: z.string().optional(),
 });
+export type ResponseList = z.infer<typeof responseListSchema>;
 
 const dispositionCountsSchema = z.strictObject(
   Object.fromEntries(DISPOSITIONS.map((d) => [d, z.int().min(0)])) as Record<(typeof DISPOSITIONS)[number], z.ZodInt>,
@@ -329,6 +332,7 @@ export const publishResultSchema = z.strictObject({
   unanswered: z.int().min(0),
   auditId: z.string(),
 });
+export type PublishResult = z.infer<typeof publishResultSchema>;
 
 /** The public response report (Law 146/2014): each contribution's text, disposition and justification. */
 export const responseReportEntrySchema = z.strictObject({
@@ -380,3 +384,4 @@ export const meetingRecordSchema = meetingFieldsSchema.extend({
 });
 export type MeetingRecord = z.infer<typeof meetingRecordSchema>;
 export const meetingListSchema = z.strictObject({ meetings: z.array(meetingRecordSchema) });
+export type MeetingList = z.infer<typeof meetingListSchema>;

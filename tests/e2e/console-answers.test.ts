@@ -104,7 +104,9 @@ describe('proposals and answers in the staff console', () => {
     await item.waitFor();
     expect(await item.textContent()).toContain(CONTACT_EMAIL);
     // A drafter cannot moderate: no approve, hide or restore buttons.
-    expect(await item.getByRole('button', { name: 'Hide' }).count()).toBe(0);
+    for (const name of ['Approve', 'Hide', 'Restore']) {
+      expect(await item.getByRole('button', { name }).count(), name).toBe(0);
+    }
     await expectClean(page);
     const download = page.waitForEvent('download');
     await item.getByRole('button', { name: /plani\.pdf/ }).click();

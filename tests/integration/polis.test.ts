@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoCommentRepository } from '#functions/repositories/comment-repository.ts';
 import { createDynamoReactionImportRepository } from '#functions/repositories/reaction-import-repository.ts';
 import { createDynamoSummarySource } from '#functions/repositories/summary-source.ts';
+import { exportPolis } from '#functions/summary-job/polis-export.ts';
 import { Catalog } from '#shared/catalog.ts';
 import { parseCsvRecords } from '#shared/summary/csv.ts';
 import { latestVotes, type PolisConversation, parsePolisOrigin } from '#shared/summary/polis.ts';
 import type { Summary } from '#shared/summary/schema.ts';
 import { summarise } from '#shared/summary/summarise.ts';
-import { exportPolis } from '../../scripts/export-polis.ts';
 import { importPolis, type PolisImportResult, readPolisFolder } from '../../scripts/import-polis.ts';
 import { createTestTable, type TestTable } from '../support/local-table.ts';
 import {

@@ -15,10 +15,11 @@ import { createDynamoSummarySource } from '#functions/repositories/summary-sourc
 import { createDynamoVoteRepository } from '#functions/repositories/vote-repository.ts';
 import { newCommentItem } from '#shared/comments.ts';
 import { keys } from '#shared/keys.ts';
+import { summaryContext } from '#shared/summary/context.ts';
 import { parseCsv } from '#shared/summary/csv.ts';
 import { summarySchema } from '#shared/summary/schema.ts';
 import { loadContent } from '../../scripts/content.ts';
-import { summaryContext, writeSummary } from '../../scripts/summary.ts';
+import { writeSummary } from '../../scripts/summary.ts';
 import { createTestTable, type TestTable } from '../support/local-table.ts';
 import { FORMULA_CORPUS, isLiveFormula } from '../support/summary-items.ts';
 

@@ -2,11 +2,12 @@ import type { Problem } from '#shared/schemas/api.ts';
 import type { ContributionRef, Response as ReasonedResponse } from '#shared/schemas/response.ts';
 import type {
   AttachmentDownload,
-  AuditEntry,
+  AuditPage,
   AuthConfig,
   BulkModerationInput,
   ContributionView,
   MeetingInput,
+  MeetingList,
   MeetingRecord,
   ModerationInput,
   ModerationItem,
@@ -15,7 +16,10 @@ import type {
   Progress,
   ProposalModerationInput,
   ProposalModerationResult,
+  PublishResult,
+  ResponseList,
   StaffProposal,
+  StaffProposalPage,
   StaffResponse,
 } from '#shared/schemas/staff.ts';
 import type { ExportLink, SummaryJob, SummaryJobInput, SummaryJobList } from '#shared/schemas/summary-job.ts';
@@ -40,10 +44,9 @@ export type StaffMe = { sub: string; username: string; groups: StaffGroup[] };
 export type QueuePage = { state: ModerationState; items: ModerationItem[]; nextCursor?: string };
 export type BulkResult = { results: { commentId: string; outcome: string }[] };
 export type ProposalVisibility = StaffProposal['visibility'];
-export type ProposalPage = { visibility: ProposalVisibility; proposals: StaffProposal[]; nextCursor?: string };
-export type ResponsePage = { responses: StaffResponse[]; nextCursor?: string };
-export type PublishResult = { consultationId: string; publishedAt: string; answered: number; unanswered: number };
-export type AuditPage = { entries: AuditEntry[]; nextCursor?: string };
+export type { AuditPage, PublishResult };
+export type ProposalPage = StaffProposalPage;
+export type ResponsePage = ResponseList;
 export type ResponseSave = Omit<ReasonedResponse, 'id' | 'version' | 'updatedAt'> & { expectedVersion?: number };
 
 const enc = encodeURIComponent;
@@ -171,7 +174,7 @@ export const staff = {
   publishReport: (consultationId: string) =>
     call<PublishResult>('POST', `/api/admin/consultations/${enc(consultationId)}/response-report`, {}),
   meetings: (consultationId: string) =>
-    call<{ meetings: MeetingRecord[] }>('GET', `/api/admin/consultations/${enc(consultationId)}/meetings`),
+    call<MeetingList>('GET', `/api/admin/consultations/${enc(consultationId)}/meetings`),
   saveMeeting: (meetingId: string, input: MeetingInput) =>
     call<MeetingRecord>('PUT', `/api/admin/meetings/${enc(meetingId)}`, input),
   audit: (consultationId: string, cursor?: string) =>

@@ -6,7 +6,7 @@ import { CONTRIBUTION_KINDS, type ContributionKind, DISPOSITIONS, type Dispositi
 import { ApiError } from '../../lib/api-client.ts';
 import { type ResponseSave, staff } from '../../lib/staff-client.ts';
 import { errorMessage, fill, formatDateTime } from '../live.ts';
-import type { SectionProps } from './common.ts';
+import { commitmentTitle, type SectionProps } from './common.ts';
 import {
   ErrorNotice,
   Listing,
@@ -49,7 +49,7 @@ export default function Responses({ lang, m, consultation }: SectionProps) {
   const [en, setEn] = useState('');
   const { error, setError, status, setStatus, busy, run } = useAction(lang, m);
   const titleOf = (id: string | null | undefined) =>
-    (id && consultation.commitments.find((c) => c.id === id)?.title) || m['console.resp.noCommitment'];
+    id ? commitmentTitle(consultation, id) : m['console.resp.noCommitment'];
 
   const begin = useLatestRequest();
   const load = async () => {

@@ -3,7 +3,7 @@ import type { SummaryJob } from '#shared/schemas/summary-job.ts';
 import type { ConsoleKey } from '../../i18n/island-keys.ts';
 import { staff } from '../../lib/staff-client.ts';
 import { errorMessage, fill, formatDateTime, formatNumber, formatPercent } from '../live.ts';
-import type { SectionProps } from './common.ts';
+import { commitmentTitle, type SectionProps } from './common.ts';
 
 const AUDIENCE_LABELS: Record<'public' | 'staff', ConsoleKey> = {
   public: 'console.summary.audience.public',
@@ -59,6 +59,7 @@ export default function Summaries({ lang, m, consultation }: SectionProps) {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const active = job?.status === 'queued' || job?.status === 'running';
+  const others = earlier.filter((j) => j.jobId !== job?.jobId);
 
   // The consultation's latest jobs (kept 3 days): a reload finds its files again.
   useEffect(() => {
@@ -76,7 +77,11 @@ export default function Summaries({ lang, m, consultation }: SectionProps) {
     const timer = setTimeout(() => {
       staff
         .summaryJob(job.jobId)
-        .then(setJob)
+        .then((fresh) => {
+          setJob(fresh);
+          // The list of earlier jobs keeps this one's latest status for when another job is shown.
+          setEarlier((list) => list.map((j) => (j.jobId === fresh.jobId ? fresh : j)));
+        })
         .catch((e: unknown) => setError(errorMessage(e, lang, m)));
     }, POLL_MS);
     return () => clearTimeout(timer);
@@ -235,24 +240,20 @@ export default function Summaries({ lang, m, consultation }: SectionProps) {
         </div>
       )}
 
-      {earlier.filter((j) => j.jobId !== job?.jobId).length > 0 && (
+      {others.length > 0 && (
         <>
           <h3>{m['console.summary.earlier']}</h3>
           <ul class="summary-earlier">
-            {earlier
-              .filter((j) => j.jobId !== job?.jobId)
-              .map((j) => (
-                <li key={j.jobId}>
-                  {formatDateTime(lang, j.createdAt)} · {m[KIND_LABELS[j.kind]]}
-                  {j.commitmentId
-                    ? ` (${consultation.commitments.find((c) => c.id === j.commitmentId)?.title ?? j.commitmentId})`
-                    : ''}{' '}
-                  · {m[STATUS_LABELS[j.status]]}{' '}
-                  <button type="button" class="button button--secondary" onClick={() => setJob(j)}>
-                    {m['console.summary.show']}
-                  </button>
-                </li>
-              ))}
+            {others.map((j) => (
+              <li key={j.jobId}>
+                {formatDateTime(lang, j.createdAt)} · {m[KIND_LABELS[j.kind]]}
+                {j.commitmentId ? ` (${commitmentTitle(consultation, j.commitmentId)})` : ''} ·{' '}
+                {m[STATUS_LABELS[j.status]]}{' '}
+                <button type="button" class="button button--secondary" onClick={() => setJob(j)}>
+                  {m['console.summary.show']}
+                </button>
+              </li>
+            ))}
           </ul>
         </>
       )}

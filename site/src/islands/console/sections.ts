@@ -1,4 +1,5 @@
 import type { ComponentType } from 'preact';
+import type { StaffGroup } from '#shared/staff.ts';
 import type { ConsoleKey } from '../../i18n/island-keys.ts';
 import Audit from './Audit.tsx';
 import type { SectionProps } from './common.ts';
@@ -8,8 +9,6 @@ import Proposals from './Proposals.tsx';
 import Report from './Report.tsx';
 import Responses from './Responses.tsx';
 import Summaries from './Summaries.tsx';
-
-export type StaffGroup = 'moderator' | 'drafter' | 'admin';
 
 /** One part of the console: its anchor (`/console/#<id>`), its tab label, who may open it. */
 export type Section = {
